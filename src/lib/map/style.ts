@@ -1,0 +1,268 @@
+// The offline MapLibre style: every source is inline GeoJSON and every font a self-hosted file.
+import type {
+	DataDrivenPropertyValueSpecification,
+	ExpressionSpecification,
+	LayerSpecification,
+	StyleSpecification
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { attackerColours, palette } from './palette';
+import { attackerGroups } from '$lib/geo/schema';
+
+export const FONT = 'Noto Sans Regular';
+
+/** The GeoJSON each map source is built from; a missing layer gets an empty source. */
+export type StyleData = {
+	countries?: FeatureCollection;
+	provinces?: FeatureCollection;
+	borders?: FeatureCollection;
+	towns?: FeatureCollection;
+	crossings?: FeatureCollection;
+	events?: FeatureCollection;
+	precision?: FeatureCollection;
+};
+
+export type FontFiles = { latin: string; latinExt: string };
+
+export const ATTRIBUTION = {
+	naturalEarth: 'Borders and provinces: Natural Earth (public domain)',
+	geonames: 'Towns © GeoNames, CC BY 4.0',
+	events: 'Events: cited publications (see each event)'
+};
+
+// The unicode ranges of @fontsource/noto-sans's latin and latin-ext subsets (from its CSS).
+const LATIN_RANGE = [
+	'U+0000-00FF',
+	'U+0131',
+	'U+0152-0153',
+	'U+02BB-02BC',
+	'U+02C6',
+	'U+02DA',
+	'U+02DC',
+	'U+0304',
+	'U+0308',
+	'U+0329',
+	'U+2000-206F',
+	'U+20AC',
+	'U+2122',
+	'U+2191',
+	'U+2193',
+	'U+2212',
+	'U+2215',
+	'U+FEFF',
+	'U+FFFD'
+];
+const LATIN_EXT_RANGE = [
+	'U+0100-02BA',
+	'U+02BD-02C5',
+	'U+02C7-02CC',
+	'U+02CE-02D7',
+	'U+02DD-02FF',
+	'U+1D00-1DBF',
+	'U+1E00-1E9F',
+	'U+1EF2-1EFF',
+	'U+2020',
+	'U+20A0-20AB',
+	'U+20AD-20C0',
+	'U+2113',
+	'U+2C60-2C7F',
+	'U+A720-A7FF'
+];
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+function byAttacker(): DataDrivenPropertyValueSpecification<string> {
+	const cases = attackerGroups.flatMap((group) => [group, attackerColours[group]]);
+	// The tuple type of `match` cannot describe a spread of label/output pairs.
+	return [
+		'match',
+		['get', 'attackerGroup'],
+		...cases,
+		attackerColours.unknown
+	] as unknown as ExpressionSpecification;
+}
+
+/** Map layer ids that respond to clicks and hover, mapped to the data layer they show. */
+export const interactiveMapLayers = {
+	'events-circle': 'events',
+	'crossings-circle': 'crossings',
+	'towns-circle': 'towns',
+	'provinces-fill': 'provinces'
+} as const;
+
+export function buildLayers(): LayerSpecification[] {
+	return [
+		{ id: 'background', type: 'background', paint: { 'background-color': palette.sea } },
+		{
+			id: 'countries-fill',
+			type: 'fill',
+			source: 'countries',
+			paint: {
+				'fill-color': ['case', ['get', 'focus'], palette.focusLand, palette.land]
+			}
+		},
+		{
+			id: 'provinces-fill',
+			type: 'fill',
+			source: 'provinces',
+			paint: {
+				'fill-color': [
+					'case',
+					['get', 'involved'],
+					['case', hovered, palette.provinceInvolvedHover, palette.provinceInvolved],
+					['case', hovered, palette.provinceHover, palette.province]
+				]
+			}
+		},
+		{
+			id: 'provinces-outline',
+			type: 'line',
+			source: 'provinces',
+			paint: {
+				'line-color': ['case', selected, palette.selection, palette.provinceOutline],
+				'line-width': ['case', selected, 2.5, 0.7]
+			}
+		},
+		{
+			id: 'countries-outline',
+			type: 'line',
+			source: 'countries',
+			paint: { 'line-color': palette.countryOutline, 'line-width': 1 }
+		},
+		{
+			id: 'precision-fill',
+			type: 'fill',
+			source: 'precision',
+			paint: { 'fill-color': byAttacker(), 'fill-opacity': 0.07 }
+		},
+		{
+			id: 'precision-outline',
+			type: 'line',
+			source: 'precision',
+			paint: {
+				'line-color': byAttacker(),
+				'line-width': 1.2,
+				'line-dasharray': [2, 2],
+				'line-opacity': 0.8
+			}
+		},
+		{
+			id: 'borders-context',
+			type: 'line',
+			source: 'borders',
+			filter: ['!', ['get', 'primary']],
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: { 'line-color': palette.borderContext, 'line-width': 2, 'line-dasharray': [3, 2] }
+		},
+		{
+			id: 'borders-primary',
+			type: 'line',
+			source: 'borders',
+			filter: ['get', 'primary'],
+			layout: { 'line-cap': 'round', 'line-join': 'round' },
+			paint: { 'line-color': palette.borderPrimary, 'line-width': 3.5 }
+		},
+		{
+			id: 'towns-circle',
+			type: 'circle',
+			source: 'towns',
+			paint: {
+				'circle-color': palette.town,
+				'circle-radius': ['case', hovered, 5, 3],
+				'circle-stroke-color': ['case', selected, palette.selection, palette.labelHalo],
+				'circle-stroke-width': ['case', selected, 2.5, 1]
+			}
+		},
+		{
+			id: 'crossings-circle',
+			type: 'circle',
+			source: 'crossings',
+			paint: {
+				'circle-color': palette.crossing,
+				'circle-radius': ['case', hovered, 8, 6],
+				'circle-stroke-color': palette.crossingOutline,
+				'circle-stroke-width': ['case', selected, 3, 1.5]
+			}
+		},
+		{
+			id: 'events-circle',
+			type: 'circle',
+			source: 'events',
+			paint: {
+				'circle-color': byAttacker(),
+				'circle-radius': ['case', hovered, 10, 8],
+				'circle-stroke-color': ['case', selected, palette.selection, palette.labelHalo],
+				'circle-stroke-width': ['case', selected, 3.5, 2]
+			}
+		},
+		{
+			id: 'towns-label',
+			type: 'symbol',
+			source: 'towns',
+			layout: {
+				'text-field': ['get', 'name'],
+				'text-font': [FONT],
+				'text-size': 12,
+				'text-anchor': 'left',
+				'text-offset': [0.6, 0],
+				'text-optional': true
+			},
+			paint: {
+				'text-color': palette.townLabel,
+				'text-halo-color': palette.labelHalo,
+				'text-halo-width': 1.5
+			}
+		},
+		{
+			id: 'crossings-label',
+			type: 'symbol',
+			source: 'crossings',
+			layout: {
+				'text-field': ['get', 'name'],
+				'text-font': [FONT],
+				'text-size': 11,
+				'text-anchor': 'top',
+				'text-offset': [0, 0.9],
+				'text-optional': true
+			},
+			paint: {
+				'text-color': palette.townLabel,
+				'text-halo-color': palette.labelHalo,
+				'text-halo-width': 1.5
+			}
+		}
+	];
+}
+
+/** Builds the complete offline style for the given data. */
+export function buildStyle(data: StyleData, fonts: FontFiles): StyleSpecification {
+	const source = (key: keyof StyleData, attribution?: string) => ({
+		type: 'geojson' as const,
+		data: data[key] ?? EMPTY,
+		promoteId: 'id',
+		...(attribution ? { attribution } : {})
+	});
+	return {
+		version: 8,
+		name: 'Borderline offline',
+		'font-faces': {
+			[FONT]: [
+				{ url: fonts.latin, 'unicode-range': LATIN_RANGE },
+				{ url: fonts.latinExt, 'unicode-range': LATIN_EXT_RANGE }
+			]
+		},
+		sources: {
+			countries: source('countries', ATTRIBUTION.naturalEarth),
+			provinces: source('provinces'),
+			borders: source('borders'),
+			towns: source('towns', ATTRIBUTION.geonames),
+			crossings: source('crossings'),
+			events: source('events', ATTRIBUTION.events),
+			precision: source('precision')
+		},
+		layers: buildLayers()
+	};
+}

@@ -1,0 +1,90 @@
+// Shared e2e fixtures: every test fails if the page requests anything outside the app's origin,
+// logs a console error or throws; helpers to read the map through its debugging handle.
+import { test as base, expect, type Page } from '@playwright/test';
+
+type MapHandle = {
+	project(lngLat: [number, number]): { x: number; y: number };
+	getCanvas(): HTMLCanvasElement;
+};
+declare global {
+	interface Window {
+		borderline?: { map: MapHandle };
+	}
+}
+
+export const test = base.extend<{ externalRequests: string[]; pageErrors: string[] }>({
+	// Automatic: every test checks that nothing outside the app's origin was requested.
+	externalRequests: [
+		async ({ page, baseURL }, use) => {
+			const origin = new URL(baseURL!).origin;
+			const external: string[] = [];
+			page.on('request', (request) => {
+				const url = request.url();
+				if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:'))
+					external.push(url);
+			});
+			await use(external);
+			expect(external, 'requests outside the app origin').toEqual([]);
+		},
+		{ auto: true }
+	],
+	// Automatic: every test fails on an uncaught exception or a console error.
+	pageErrors: [
+		async ({ page }, use) => {
+			const errors: string[] = [];
+			page.on('pageerror', (error) => errors.push(error.message));
+			page.on('console', (message) => {
+				if (message.type() === 'error') errors.push(message.text());
+			});
+			await use(errors);
+			expect(errors, 'page errors and console errors').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+export { expect };
+
+/** Opens the app and waits until the map has drawn every layer. */
+export async function openMap(page: Page, path = '/'): Promise<void> {
+	await page.goto(path);
+	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+}
+
+/** Page coordinates (CSS px) of a longitude/latitude on the map. */
+export async function projectToPage(page: Page, lngLat: [number, number]) {
+	const point = await page.evaluate((ll) => window.borderline!.map.project(ll), lngLat);
+	const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+	return { x: box.x + point.x, y: box.y + point.y, mapX: point.x, mapY: point.y };
+}
+
+/** RGB colours of the map canvas in a square window around a map point (CSS px). */
+export async function canvasColours(page: Page, lngLat: [number, number], radiusPx = 0) {
+	return page.evaluate(
+		({ ll, r }) => {
+			const map = window.borderline!.map;
+			const canvas = map.getCanvas();
+			const scale = canvas.width / canvas.clientWidth;
+			const p = map.project(ll);
+			const copy = document.createElement('canvas');
+			copy.width = canvas.width;
+			copy.height = canvas.height;
+			const ctx = copy.getContext('2d')!;
+			ctx.drawImage(canvas, 0, 0);
+			const colours: string[] = [];
+			for (let dy = -r; dy <= r; dy++)
+				for (let dx = -r; dx <= r; dx++) {
+					const d = ctx.getImageData(
+						Math.round((p.x + dx) * scale),
+						Math.round((p.y + dy) * scale),
+						1,
+						1
+					).data;
+					colours.push(
+						'#' + [d[0], d[1], d[2]].map((c) => c!.toString(16).padStart(2, '0')).join('')
+					);
+				}
+			return colours;
+		},
+		{ ll: lngLat, r: radiusPx }
+	);
+}

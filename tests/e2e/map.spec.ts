@@ -1,0 +1,73 @@
+// The foundation map: opens offline, draws sourced layers in their colours, and opens inspectors.
+import { readFileSync } from 'node:fs';
+import { palette } from '../../src/lib/map/palette';
+import { canvasColours, expect, openMap, projectToPage, test } from './fixtures';
+
+type Line = { properties: { primary: boolean }; geometry: { coordinates: [number, number][] } };
+const borders = JSON.parse(readFileSync('geodata/borders.geojson', 'utf8')) as { features: Line[] };
+const borderLine = borders.features.find((f) => f.properties.primary)!.geometry.coordinates;
+
+test('opens on the scenario with the map idle', async ({ page }) => {
+	await openMap(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Iran–Pakistan strikes/);
+	await expect(page.getByRole('region', { name: /Map of the Iran–Pakistan border/ })).toBeVisible();
+	await expect(page.getByText(/Natural Earth/)).toBeVisible();
+	await expect(page.getByText(/GeoNames/)).toBeVisible();
+});
+
+test('draws the involved province and the border in their style colours', async ({ page }) => {
+	await openMap(page);
+	// Inside Balochistan, away from labels, symbols and uncertainty circles.
+	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.provinceInvolved]);
+	// Middle of the border line: the line is 3.5 px wide, so its core pixel is the exact colour.
+	const vertex = borderLine[Math.floor(borderLine.length / 3)]!;
+	expect(await canvasColours(page, vertex, 2)).toContain(palette.borderPrimary);
+	// Arabian Sea south of the coast.
+	expect(await canvasColours(page, [62.0, 24.8])).toEqual([palette.sea]);
+});
+
+test('clicking a strike opens its inspector with a source link', async ({ page }) => {
+	await openMap(page);
+	const panjgur = await projectToPage(page, [64.09459, 26.97186]);
+	await page.mouse.click(panjgur.x, panjgur.y);
+	const details = page.getByRole('region', {
+		name: /Iranian missile and drone strike near Panjgur/
+	});
+	await expect(details).toBeVisible();
+	await expect(details.getByText('Stand-in location')).toBeVisible();
+	const link = details.getByRole('link', { name: /Dawn: “Panic grips Koh-i-Sabz”/ });
+	await expect(link).toHaveAttribute('href', 'https://www.dawn.com/news/1806685');
+	// The map's own selection follows: the Events list shows the same event as pressed.
+	await expect(
+		page.getByRole('button', { name: /Iranian missile and drone strike near Panjgur/ })
+	).toHaveAttribute('aria-pressed', 'true');
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('heading', { name: 'Details' })).toBeVisible();
+});
+
+test('selecting an event in the list opens its inspector', async ({ page }) => {
+	await openMap(page);
+	await page.getByRole('button', { name: /Pakistani strikes around Saravan/ }).click();
+	const details = page.getByRole('region', { name: /Pakistani strikes around Saravan/ });
+	await expect(details.getByText(/killed 9/)).toBeVisible();
+	await expect(details.getByRole('link', { name: /Amu TV/ })).toHaveAttribute(
+		'href',
+		'https://amu.tv/80181'
+	);
+});
+
+test('a malformed geodata file is named in the UI and the other layers still draw', async ({
+	page
+}) => {
+	await page.route(/\/events\.[^/]*\.geojson$/, (route) =>
+		route.fulfill({
+			contentType: 'application/json',
+			body: '{"type": "FeatureCollection", "features": ['
+		})
+	);
+	await openMap(page);
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('events.geojson');
+	await expect(alert).toContainText('not valid JSON');
+	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.provinceInvolved]);
+});

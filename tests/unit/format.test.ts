@@ -1,0 +1,32 @@
+// Date, time and quantity formatting shown in the inspector and panels.
+import { describe, expect, it } from 'vitest';
+import { formatKm, formatKm2, formatLocal, formatUtc, formatUtcOffset } from '../../src/lib/format';
+
+describe('time formatting', () => {
+	it('formats offsets east and west of UTC', () => {
+		expect(formatUtcOffset(210)).toBe('UTC+03:30');
+		expect(formatUtcOffset(300)).toBe('UTC+05:00');
+		expect(formatUtcOffset(-90)).toBe('UTC−01:30');
+	});
+
+	it('shows UTC and local time, crossing midnight into the next day', () => {
+		expect(formatUtc('2024-01-18T00:35:00Z', 'minute')).toBe('2024-01-18 00:35 UTC');
+		expect(formatLocal('2024-01-18T00:35:00Z', 210, 'minute')).toBe('2024-01-18 04:05 (UTC+03:30)');
+		expect(formatLocal('2023-12-14T22:30:00Z', 210, 'approximate')).toBe(
+			'≈ 2023-12-15 02:00 (UTC+03:30)'
+		);
+	});
+
+	it('shows only the date when only the day is known', () => {
+		expect(formatUtc('2024-01-29T00:00:00Z', 'day')).toBe('2024-01-29 (UTC)');
+		expect(formatLocal('2024-01-29T00:00:00Z', 300, 'day')).toBe('2024-01-29');
+	});
+});
+
+describe('quantities carry their units', () => {
+	it('formats kilometres and square kilometres', () => {
+		expect(formatKm(817.44)).toBe('817.4 km');
+		expect(formatKm(100, 0)).toBe('100 km');
+		expect(formatKm2(348504.6)).toBe('348,505 km²');
+	});
+});
