@@ -71,3 +71,33 @@ test('a malformed geodata file is named in the UI and the other layers still dra
 	await expect(alert).toContainText('not valid JSON');
 	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.provinceInvolved]);
 });
+
+test('hovering a feature shows a pointer and highlights it', async ({ page }) => {
+	await openMap(page);
+	const panjgur = await projectToPage(page, [64.09459, 26.97186]);
+	await page.mouse.move(panjgur.x, panjgur.y);
+	await expect(page.locator('.maplibregl-canvas')).toHaveCSS('cursor', 'pointer');
+	const hoverState = () =>
+		page.evaluate(
+			() =>
+				(
+					window.borderline!.map as unknown as {
+						getFeatureState(f: { source: string; id: string }): { hover?: boolean };
+					}
+				).getFeatureState({ source: 'events', id: 'panjgur-2024-01-16' }).hover ?? false
+		);
+	await expect.poll(hoverState).toBe(true);
+	const sea = await projectToPage(page, [62.0, 24.8]);
+	await page.mouse.move(sea.x, sea.y);
+	await expect(page.locator('.maplibregl-canvas')).not.toHaveCSS('cursor', 'pointer');
+	await expect.poll(hoverState).toBe(false);
+});
+
+test('clicking a province opens its details', async ({ page }) => {
+	await openMap(page);
+	const inBalochistan = await projectToPage(page, [63.6, 28.4]);
+	await page.mouse.click(inBalochistan.x, inBalochistan.y);
+	const details = page.getByRole('region', { name: 'Balochistan' });
+	await expect(details.getByText('Involved in the strikes')).toBeVisible();
+	await expect(details.getByText('Yes', { exact: true })).toBeVisible();
+});

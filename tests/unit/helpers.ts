@@ -1,5 +1,5 @@
 // Shared test helpers: reading the committed geodata and an independent WGS84 geodesic.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import geographiclib from 'geographiclib-geodesic';
 import { parseLayer } from '../../src/lib/geo/load';
@@ -17,4 +17,63 @@ const wgs84 = geographiclib.Geodesic.WGS84;
 /** Geodesic distance on the WGS84 ellipsoid (Karney's algorithm), in kilometres. */
 export function ellipsoidDistanceKm(a: readonly number[], b: readonly number[]): number {
 	return wgs84.Inverse(a[1]!, a[0]!, b[1]!, b[0]!).s12! / 1000;
+}
+
+/**
+ * Distance (km) from a point to a polyline on the WGS84 ellipsoid, independent of Turf: each
+ * segment's geodesic is sampled every ~25 m, skipping segments that cannot hold a closer point
+ * (a point of a segment is at least min(endpoint distances) − half its length away).
+ */
+export function ellipsoidDistanceToLineKm(
+	point: readonly number[],
+	line: readonly number[][]
+): number {
+	const segments = [];
+	for (let i = 1; i < line.length; i++) {
+		const a = line[i - 1]!;
+		const b = line[i]!;
+		const lengthKm = ellipsoidDistanceKm(a, b);
+		const lowerBound =
+			Math.min(ellipsoidDistanceKm(point, a), ellipsoidDistanceKm(point, b)) - lengthKm / 2;
+		segments.push({ a, b, lengthKm, lowerBound });
+	}
+	segments.sort((x, y) => x.lowerBound - y.lowerBound);
+	let best = Infinity;
+	for (const { a, b, lengthKm, lowerBound } of segments) {
+		if (lowerBound > best) break;
+		const segment = wgs84.InverseLine(a[1]!, a[0]!, b[1]!, b[0]!);
+		const steps = Math.max(1, Math.ceil((lengthKm * 1000) / 25));
+		for (let k = 0; k <= steps; k++) {
+			const p = segment.Position((segment.s13! * k) / steps);
+			best = Math.min(best, ellipsoidDistanceKm(point, [p.lon2!, p.lat2!]));
+		}
+	}
+	return best;
+}
+
+/** Rounds every number in a JSON-like value, so golden files are stable across platforms. */
+export function roundDeep(value: unknown, decimals = 3): unknown {
+	if (typeof value === 'number') return Math.round(value * 10 ** decimals) / 10 ** decimals;
+	if (Array.isArray(value)) return value.map((v) => roundDeep(v, decimals));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v, decimals)]));
+	return value;
+}
+
+/**
+ * Compares a result with its golden file in tests/fixtures/golden/ (Turf's test/out pattern).
+ * Run with UPDATE_GOLDEN=1 to rewrite the files after an intended change, and review the diff.
+ */
+export function expectGolden(
+	name: string,
+	actual: unknown,
+	expectFn: (a: unknown, b: unknown) => void
+): void {
+	const path = fileURLToPath(new URL(`../fixtures/golden/${name}.json`, import.meta.url));
+	const rounded = roundDeep(actual);
+	if (process.env.UPDATE_GOLDEN) {
+		writeFileSync(path, JSON.stringify(rounded, null, '\t') + '\n');
+		return;
+	}
+	expectFn(rounded, JSON.parse(readFileSync(path, 'utf8')));
 }

@@ -66,6 +66,8 @@ const locationConstraint = v.variant('kind', [
 const eventCommon = {
 	id: nonEmpty,
 	title: nonEmpty,
+	/** A few words for labels and tables, e.g. "Panjgur strike". */
+	shortTitle: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
 	dateUtc: v.pipe(v.string(), v.isoTimestamp()),
 	timePrecision: v.picklist(['minute', 'approximate', 'day']),
 	timeNote: v.nullable(nonEmpty),

@@ -18,7 +18,11 @@ export const palette = {
 	labelHalo: '#ffffff',
 	crossing: '#ffd23f',
 	crossingOutline: '#1c1c1c',
-	selection: '#111111'
+	selection: '#111111',
+	band: '#6a3d9a',
+	estimate: '#3b3b3b',
+	connector: '#111111',
+	eventBuffer: '#00838f'
 } as const;
 
 /** One colour per attacker, so strikes read at a glance (shape also differs, for colour-blind users). */

@@ -20,7 +20,27 @@ export type StyleData = {
 	crossings?: FeatureCollection;
 	events?: FeatureCollection;
 	precision?: FeatureCollection;
+	bands?: FeatureCollection;
+	estimates?: FeatureCollection;
+	estimateCentres?: FeatureCollection;
+	eventBuffer?: FeatureCollection;
+	connector?: FeatureCollection;
 };
+
+/** The id of the hatch pattern image the map adds at load (see `hatchPattern`). */
+export const HATCH_IMAGE = 'hatch';
+
+/** A diagonal hatch, drawn in code so the style needs no sprite file. */
+export function hatchPattern(size = 12, rgb: [number, number, number] = [59, 59, 59]) {
+	const data = new Uint8Array(size * size * 4);
+	for (let y = 0; y < size; y++)
+		for (let x = 0; x < size; x++) {
+			const onLine = (x + y) % size < 2;
+			const i = (y * size + x) * 4;
+			data.set(onLine ? [...rgb, 150] : [0, 0, 0, 0], i);
+		}
+	return { width: size, height: size, data };
+}
 
 export type FontFiles = { latin: string; latinExt: string };
 
@@ -150,6 +170,36 @@ export function buildLayers(): LayerSpecification[] {
 			}
 		},
 		{
+			id: 'bands-fill',
+			type: 'fill',
+			source: 'bands',
+			paint: { 'fill-color': palette.band, 'fill-opacity': 0.12 }
+		},
+		{
+			id: 'bands-outline',
+			type: 'line',
+			source: 'bands',
+			paint: { 'line-color': palette.band, 'line-width': 1.2, 'line-opacity': 0.9 }
+		},
+		{
+			id: 'estimates-fill',
+			type: 'fill',
+			source: 'estimates',
+			paint: { 'fill-pattern': HATCH_IMAGE }
+		},
+		{
+			id: 'estimates-outline',
+			type: 'line',
+			source: 'estimates',
+			paint: { 'line-color': palette.estimate, 'line-width': 1.5, 'line-dasharray': [4, 2] }
+		},
+		{
+			id: 'event-buffer-outline',
+			type: 'line',
+			source: 'eventBuffer',
+			paint: { 'line-color': palette.eventBuffer, 'line-width': 2, 'line-dasharray': [3, 1.5] }
+		},
+		{
 			id: 'borders-context',
 			type: 'line',
 			source: 'borders',
@@ -164,6 +214,24 @@ export function buildLayers(): LayerSpecification[] {
 			filter: ['get', 'primary'],
 			layout: { 'line-cap': 'round', 'line-join': 'round' },
 			paint: { 'line-color': palette.borderPrimary, 'line-width': 3.5 }
+		},
+		{
+			id: 'connector',
+			type: 'line',
+			source: 'connector',
+			layout: { 'line-cap': 'round' },
+			paint: { 'line-color': palette.connector, 'line-width': 2, 'line-dasharray': [2, 1.5] }
+		},
+		{
+			id: 'estimate-centres',
+			type: 'circle',
+			source: 'estimateCentres',
+			paint: {
+				'circle-color': palette.labelHalo,
+				'circle-radius': 5,
+				'circle-stroke-color': palette.estimate,
+				'circle-stroke-width': 2
+			}
 		},
 		{
 			id: 'towns-circle',
@@ -233,6 +301,24 @@ export function buildLayers(): LayerSpecification[] {
 				'text-halo-color': palette.labelHalo,
 				'text-halo-width': 1.5
 			}
+		},
+		{
+			id: 'estimate-centres-label',
+			type: 'symbol',
+			source: 'estimateCentres',
+			layout: {
+				'text-field': ['get', 'label'],
+				'text-font': [FONT],
+				'text-size': 11,
+				'text-anchor': 'top',
+				'text-offset': [0, 0.7],
+				'text-optional': true
+			},
+			paint: {
+				'text-color': palette.estimate,
+				'text-halo-color': palette.labelHalo,
+				'text-halo-width': 1.5
+			}
 		}
 	];
 }
@@ -261,7 +347,12 @@ export function buildStyle(data: StyleData, fonts: FontFiles): StyleSpecificatio
 			towns: source('towns', ATTRIBUTION.geonames),
 			crossings: source('crossings'),
 			events: source('events', ATTRIBUTION.events),
-			precision: source('precision')
+			precision: source('precision'),
+			bands: source('bands'),
+			estimates: source('estimates'),
+			estimateCentres: source('estimateCentres'),
+			eventBuffer: source('eventBuffer'),
+			connector: source('connector')
 		},
 		layers: buildLayers()
 	};

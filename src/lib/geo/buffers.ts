@@ -1,0 +1,209 @@
+// Buffer zones along the border: bands at chosen distances, their areas per country and province,
+// and what falls inside them. Pure functions; the app runs them in a Web Worker.
+import {
+	area,
+	bboxPolygon,
+	bbox,
+	buffer,
+	distance,
+	featureCollection,
+	intersect,
+	pointToLineDistance,
+	simplify
+} from '@turf/turf';
+import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { BorderLine } from './border';
+
+type Area = Feature<Polygon | MultiPolygon>;
+
+export const BAND_MIN_KM = 1;
+export const BAND_MAX_KM = 200;
+
+/** Which side of the border a band covers: both, or one country's name. */
+export type BandSide = 'both' | string;
+
+export type BufferSettings = { distancesKm: number[]; side: BandSide };
+
+export type BufferPoint = {
+	layer: 'events' | 'towns' | 'crossings';
+	id: string;
+	name: string;
+	/** Country containing the point (null at sea / outside the data). */
+	country: string | null;
+	point: Position;
+};
+
+/** A border simplification level: used for bands at least `fromKm` wide. */
+type Simplified = { fromKm: number; line: BorderLine; maxDeviationKm: number };
+
+export type BufferContext = {
+	border: BorderLine;
+	sides: { name: string; polygon: Area }[];
+	provinces: { name: string; country: string; polygon: Area; totalKm2: number }[];
+	points: (BufferPoint & { borderKm: number })[];
+	levels: Simplified[];
+};
+
+/**
+ * Simplification tolerance (degrees, Douglas–Peucker) per band width: wide bands hide small
+ * wiggles of the line, so they are built from a simpler line. The deviation each level actually
+ * causes is measured geodesically in `prepareBufferContext` and reported with every band.
+ */
+const LEVELS: { fromKm: number; toleranceDeg: number }[] = [
+	{ fromKm: 0, toleranceDeg: 0 },
+	{ fromKm: 5, toleranceDeg: 0.002 },
+	{ fromKm: 20, toleranceDeg: 0.005 },
+	{ fromKm: 60, toleranceDeg: 0.01 }
+];
+
+/**
+ * A lon/lat box grown by at least `km` on every side (degrees of longitude shrink towards the
+ * poles, so the east–west margin uses the box's most poleward latitude).
+ */
+export function expandBboxKm(box: number[], km: number): [number, number, number, number] {
+	const [west, south, east, north] = box as [number, number, number, number];
+	const kmPerDegLat = 111.0; // the shortest degree of latitude (at the equator, WGS84) ≈ 110.6 km
+	const dLat = km / 110.5;
+	const poleward = Math.min(89, Math.max(Math.abs(south), Math.abs(north)) + dLat);
+	const dLon = km / (kmPerDegLat * Math.cos((poleward * Math.PI) / 180));
+	return [west - dLon, Math.max(-90, south - dLat), east + dLon, Math.min(90, north + dLat)];
+}
+
+/** Largest geodesic distance (km) from a vertex of the full line to the simplified line. */
+export function maxDeviationKm(full: BorderLine, simplified: BorderLine): number {
+	const coords =
+		full.geometry.type === 'LineString'
+			? full.geometry.coordinates
+			: full.geometry.coordinates.flat();
+	return Math.max(
+		0,
+		...coords.map((c) =>
+			pointToLineDistance(c, simplified as Feature<LineString>, { units: 'kilometers' })
+		)
+	);
+}
+
+/**
+ * Prepares everything that does not depend on the band distances: the country and province
+ * polygons clipped to the reach of the widest band (so each update intersects small polygons),
+ * simplified border lines, and the exact border distance of every point.
+ */
+export function prepareBufferContext(input: {
+	border: BorderLine;
+	sides: { name: string; polygon: Area }[];
+	provinces: { name: string; country: string; polygon: Area }[];
+	points: BufferPoint[];
+}): BufferContext {
+	const reach = bboxPolygon(bbox(buffer(input.border, BAND_MAX_KM + 10, { units: 'kilometers' })!));
+	const clip = (polygon: Area) => intersect(featureCollection([polygon, reach])) ?? polygon;
+	return {
+		border: input.border,
+		sides: input.sides.map((s) => ({ name: s.name, polygon: clip(s.polygon) })),
+		provinces: input.provinces.map((p) => ({
+			name: p.name,
+			country: p.country,
+			polygon: clip(p.polygon),
+			totalKm2: area(p.polygon) / 1e6
+		})),
+		points: input.points.map((p) => ({
+			...p,
+			borderKm: pointToLineDistance(p.point, input.border as Feature<LineString>, {
+				units: 'kilometers'
+			})
+		})),
+		levels: LEVELS.map(({ fromKm, toleranceDeg }) => {
+			const line =
+				toleranceDeg === 0
+					? input.border
+					: simplify(input.border, { tolerance: toleranceDeg, highQuality: true });
+			return {
+				fromKm,
+				line,
+				maxDeviationKm: toleranceDeg === 0 ? 0 : maxDeviationKm(input.border, line)
+			};
+		})
+	};
+}
+
+export type BandResult = {
+	distanceKm: number;
+	side: BandSide;
+	/** The band on the chosen side(s), one feature per country. */
+	pieces: Feature<Polygon | MultiPolygon, { country: string; distanceKm: number }>[];
+	byCountry: { country: string; areaKm2: number }[];
+	byProvince: { province: string; country: string; areaKm2: number; share: number }[];
+	inside: (BufferPoint & { borderKm: number })[];
+	/** How far the band's edge can be from the exact one because of border simplification. */
+	maxDeviationKm: number;
+};
+
+function levelFor(ctx: BufferContext, distanceKm: number): Simplified {
+	return ctx.levels.filter((l) => distanceKm >= l.fromKm).at(-1)!;
+}
+
+/** One band: everything within `distanceKm` of the border on the chosen side(s). */
+export function bufferBand(ctx: BufferContext, distanceKm: number, side: BandSide): BandResult {
+	const level = levelFor(ctx, distanceKm);
+	const zone = buffer(level.line, distanceKm, { units: 'kilometers', steps: 16 }) as Area;
+	const sides = ctx.sides.filter((s) => side === 'both' || s.name === side);
+	const pieces: BandResult['pieces'] = [];
+	const byCountry: BandResult['byCountry'] = [];
+	for (const s of sides) {
+		const piece = intersect(featureCollection([zone, s.polygon]));
+		byCountry.push({ country: s.name, areaKm2: piece ? area(piece) / 1e6 : 0 });
+		if (piece)
+			pieces.push({
+				...piece,
+				properties: { country: s.name, distanceKm }
+			} as BandResult['pieces'][number]);
+	}
+	const byProvince = ctx.provinces
+		.filter((p) => sides.some((s) => s.name === p.country))
+		.map((p) => {
+			const piece = intersect(featureCollection([zone, p.polygon]));
+			const areaKm2 = piece ? area(piece) / 1e6 : 0;
+			return { province: p.name, country: p.country, areaKm2, share: areaKm2 / p.totalKm2 };
+		});
+	const inside = ctx.points.filter(
+		(p) => p.borderKm <= distanceKm && p.country !== null && sides.some((s) => s.name === p.country)
+	);
+	return {
+		distanceKm,
+		side,
+		pieces,
+		byCountry,
+		byProvince,
+		inside,
+		maxDeviationKm: level.maxDeviationKm
+	};
+}
+
+/** Clamps and sorts user-chosen band distances (km), dropping duplicates and non-numbers. */
+export function normaliseDistances(distancesKm: readonly number[]): number[] {
+	const valid = distancesKm
+		.filter((d) => Number.isFinite(d))
+		.map((d) => Math.min(BAND_MAX_KM, Math.max(BAND_MIN_KM, Math.round(d))));
+	return [...new Set(valid)].sort((a, b) => a - b);
+}
+
+export type NearbyPlace = BufferPoint & { distanceKm: number };
+
+/**
+ * Places within a radius of a point, nearest first, split by whether they lie in another
+ * country than the centre ("across the border") or the same one.
+ */
+export function placesWithin(
+	centre: Position,
+	centreCountry: string | null,
+	radiusKm: number,
+	points: readonly BufferPoint[]
+): { across: NearbyPlace[]; sameSide: NearbyPlace[] } {
+	const near = points
+		.map((p) => ({ ...p, distanceKm: distance(centre, p.point, { units: 'kilometers' }) }))
+		.filter((p) => p.distanceKm <= radiusKm)
+		.sort((a, b) => a.distanceKm - b.distanceKm);
+	return {
+		across: near.filter((p) => p.country !== centreCountry),
+		sameSide: near.filter((p) => p.country === centreCountry)
+	};
+}

@@ -1,0 +1,142 @@
+// Distances for each event: to the border, to the nearest town and crossing, and across the border.
+import { coordAll, distance, pointToLineDistance } from '@turf/turf';
+import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { borderProximity, countryAt, distanceIntervalKm, type BorderLine } from './border';
+import type { CountryFeature, CrossingFeature, MappedEventFeature, TownFeature } from './schema';
+
+/** Where an event is placed for measuring: its mapped point, or a constraint-based estimate. */
+export type EventLocation = {
+	eventId: string;
+	point: Position;
+	radiusKm: number;
+	basis: 'reported' | 'stand-in' | 'estimate';
+	/** For an estimate, the area it summarises: border-distance intervals are taken over it. */
+	area?: Feature<Polygon | MultiPolygon>;
+};
+
+export type NearestPlace = { id: string; name: string; country: string; distanceKm: number };
+
+export type EventDistances = {
+	eventId: string;
+	location: EventLocation;
+	/** Country whose polygon contains the location (null at sea or outside the shipped countries). */
+	side: string | null;
+	borderKm: number;
+	borderIntervalKm: [number, number];
+	nearestBorderPoint: Position;
+	nearestTown: NearestPlace | null;
+	nearestCrossing: NearestPlace | null;
+	/** Nearest town in the other country of the border pair (Iran ↔ Pakistan); null elsewhere. */
+	nearestTownAcross: NearestPlace | null;
+};
+
+export type DistanceContext = {
+	border: BorderLine;
+	borderCountries: readonly [string, string];
+	countries: readonly CountryFeature[];
+	towns: readonly TownFeature[];
+	crossings: readonly CrossingFeature[];
+};
+
+/** Places farther than this are not offered as "nearest": the shipped towns only cover the border region. */
+export const NEAREST_PLACE_MAX_KM = 400;
+
+function nearestOf(
+	point: Position,
+	places: readonly {
+		properties: { id: string; name: string };
+		geometry: { coordinates: Position };
+	}[],
+	countryOf: (index: number) => string
+): NearestPlace | null {
+	let best: NearestPlace | null = null;
+	places.forEach((place, i) => {
+		const km = distance(point, place.geometry.coordinates, { units: 'kilometers' });
+		if (km <= NEAREST_PLACE_MAX_KM && (!best || km < best.distanceKm))
+			best = {
+				id: place.properties.id,
+				name: place.properties.name,
+				country: countryOf(i),
+				distanceKm: km
+			};
+	});
+	return best;
+}
+
+/** The location of each event as mapped (reported or stand-in), with its precision radius. */
+export function mappedLocation(event: MappedEventFeature): EventLocation {
+	const p = event.properties;
+	return {
+		eventId: p.id,
+		point: event.geometry.coordinates,
+		radiusKm: p.precisionKm,
+		basis: p.locationBasis
+	};
+}
+
+/** All distances for one event location. */
+export function eventDistances(location: EventLocation, ctx: DistanceContext): EventDistances {
+	const { distanceKm, nearest } = borderProximity(location.point, ctx.border);
+	const side = countryAt(location.point, ctx.countries);
+	const [a, b] = ctx.borderCountries;
+	const across = side === a ? b : side === b ? a : null;
+	const acrossTowns = across ? ctx.towns.filter((t) => t.properties.country === across) : [];
+	return {
+		eventId: location.eventId,
+		location,
+		side,
+		borderKm: distanceKm,
+		borderIntervalKm: location.area
+			? areaBorderIntervalKm(location.area, ctx.border)
+			: distanceIntervalKm(distanceKm, location.radiusKm),
+		nearestBorderPoint: nearest,
+		nearestTown: nearestOf(location.point, ctx.towns, (i) => ctx.towns[i]!.properties.country),
+		nearestCrossing: nearestOf(location.point, ctx.crossings, () => `${a}–${b}`),
+		nearestTownAcross: across
+			? nearestOf(location.point, acrossTowns, (i) => acrossTowns[i]!.properties.country)
+			: null
+	};
+}
+
+/**
+ * The range of distances to the border over an area, evaluated at its vertices (its edges are
+ * short: ≤ 5 km for the 128-step circles and 32-step buffers the estimates are built from).
+ */
+export function areaBorderIntervalKm(
+	area: Feature<Polygon | MultiPolygon>,
+	border: DistanceContext['border']
+): [number, number] {
+	const km = coordAll(area).map((v) =>
+		pointToLineDistance(v, border as Feature<LineString>, { units: 'kilometers' })
+	);
+	return [Math.min(...km), Math.max(...km)];
+}
+
+export type EventPair = {
+	fromId: string;
+	toId: string;
+	distanceKm: number;
+	/** Both locations are uncertain: the true distance lies within d ∓ (r1 + r2). */
+	intervalKm: [number, number];
+};
+
+/**
+ * Distances between each strike by one attacker and each strike by the other (e.g. Panjgur ↔
+ * Saravan), with the interval both precision radii allow.
+ */
+export function crossBorderPairs(
+	fromLocations: readonly EventLocation[],
+	toLocations: readonly EventLocation[]
+): EventPair[] {
+	return fromLocations.flatMap((from) =>
+		toLocations.map((to) => {
+			const km = distance(from.point, to.point, { units: 'kilometers' });
+			return {
+				fromId: from.eventId,
+				toId: to.eventId,
+				distanceKm: km,
+				intervalKm: distanceIntervalKm(km, from.radiusKm + to.radiusKm)
+			};
+		})
+	);
+}

@@ -1,0 +1,73 @@
+// Assembles the analysis inputs of a scenario from its loaded layers (border pair, sides, points).
+import type { BorderLine } from './border';
+import type { BufferPoint } from './buffers';
+import { countryAt } from './border';
+import { mappedEvents } from './analysis';
+import type { DistanceContext } from './distances';
+import type { LayerData } from './schema';
+
+export type ScenarioLayers = {
+	countries: LayerData<'countries'>;
+	provinces: LayerData<'provinces'>;
+	borders: LayerData<'borders'>;
+	towns: LayerData<'towns'>;
+	crossings: LayerData<'crossings'>;
+	events: LayerData<'events'>;
+};
+
+export type Scenario = DistanceContext & {
+	borderName: string;
+	/** Involved provinces, for band statistics. */
+	involvedProvinces: LayerData<'provinces'>['features'];
+	/** The two countries of the border pair, as polygons. */
+	sides: LayerData<'countries'>['features'];
+	/** Every event, town and crossing as a point with the country it lies in. */
+	points: BufferPoint[];
+};
+
+/** Builds the analysis context; throws when the data has no primary border or its countries. */
+export function buildScenario(layers: ScenarioLayers): Scenario {
+	const primary = layers.borders.features.find((b) => b.properties.primary);
+	if (!primary) throw new Error('borders.geojson has no primary border');
+	const borderCountries = primary.properties.countries;
+	const sides = borderCountries.map((name) => {
+		const c = layers.countries.features.find((f) => f.properties.name === name);
+		if (!c) throw new Error(`countries.geojson has no ${name}, a side of the primary border`);
+		return c;
+	});
+	const countries = layers.countries.features;
+	const points: BufferPoint[] = [
+		...mappedEvents(layers.events.features).map((e) => ({
+			layer: 'events' as const,
+			id: e.properties.id,
+			name: e.properties.title,
+			country: e.properties.country,
+			point: e.geometry.coordinates
+		})),
+		...layers.towns.features.map((t) => ({
+			layer: 'towns' as const,
+			id: t.properties.id,
+			name: t.properties.name,
+			country: t.properties.country,
+			point: t.geometry.coordinates
+		})),
+		...layers.crossings.features.map((c) => ({
+			layer: 'crossings' as const,
+			id: c.properties.id,
+			name: c.properties.name,
+			country: countryAt(c.geometry.coordinates, sides),
+			point: c.geometry.coordinates
+		}))
+	];
+	return {
+		border: primary as BorderLine,
+		borderName: primary.properties.name,
+		borderCountries,
+		countries,
+		sides,
+		towns: layers.towns.features,
+		crossings: layers.crossings.features,
+		involvedProvinces: layers.provinces.features.filter((p) => p.properties.involved),
+		points
+	};
+}

@@ -1,0 +1,113 @@
+// Derived analysis for the page: the scenario context, event locations and their distances.
+// Everything here is $derived from the loaded geodata, the app state and the worker results.
+import { lineLengthKm, mappedEvents } from '$lib/geo/analysis';
+import { borderProximity } from '$lib/geo/border';
+import {
+	crossBorderPairs,
+	eventDistances,
+	mappedLocation,
+	type EventDistances,
+	type EventLocation,
+	type EventPair
+} from '$lib/geo/distances';
+import { buildScenario, type Scenario, type ScenarioLayers } from '$lib/geo/scenario';
+import type { MappedEventFeature } from '$lib/geo/schema';
+import type { AnalysisStore } from './analysis.svelte';
+import type { AppState } from './app.svelte';
+import type { GeodataStore } from './geodata.svelte';
+
+/** All six layers, or null while any is missing (the analysis needs every one of them). */
+export function completeLayers(layers: GeodataStore['layers']): ScenarioLayers | null {
+	const { countries, provinces, borders, towns, crossings, events } = layers;
+	return countries && provinces && borders && towns && crossings && events
+		? { countries, provinces, borders, towns, crossings, events }
+		: null;
+}
+
+function tryBuildScenario(layers: ScenarioLayers | null): Scenario | null {
+	if (!layers) return null;
+	try {
+		return buildScenario(layers);
+	} catch {
+		return null;
+	}
+}
+
+/** Where an event is measured from: its estimate when chosen and available, else its mapped point. */
+function locate(
+	event: MappedEventFeature,
+	analysis: AnalysisStore,
+	app: AppState
+): [string, EventLocation] {
+	const estimate = analysis.estimates.get(event.properties.id);
+	if (app.locationMode !== 'estimate' || !estimate)
+		return [event.properties.id, mappedLocation(event)];
+	return [
+		event.properties.id,
+		{
+			eventId: event.properties.id,
+			point: estimate.centre,
+			radiusKm: estimate.radiusKm,
+			basis: 'estimate',
+			area: estimate.area
+		}
+	];
+}
+
+export class ScenarioView {
+	readonly scenario: Scenario | null;
+	readonly events: MappedEventFeature[];
+	readonly locations: ReadonlyMap<string, EventLocation>;
+	readonly distances: ReadonlyMap<string, EventDistances>;
+	/** Each strike by one side of the border pair against each strike by the other. */
+	readonly pairs: EventPair[];
+	readonly borderLengthKm: number | null;
+	/**
+	 * How far each border crossing (on the border by definition) is drawn from the line: direct
+	 * evidence of the line's positional error.
+	 */
+	readonly crossingOffsets: { name: string; precisionKm: number; offsetKm: number }[];
+
+	constructor(geodata: GeodataStore, app: AppState, analysis: AnalysisStore) {
+		this.scenario = $derived(tryBuildScenario(completeLayers(geodata.layers)));
+		this.events = $derived(mappedEvents(geodata.layers.events?.features ?? []));
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
+		this.locations = $derived(new Map(this.events.map((e) => locate(e, analysis, app))));
+		this.distances = $derived.by(() => {
+			const scenario = this.scenario;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
+			if (!scenario) return new Map();
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
+			return new Map(
+				[...this.locations.values()].map((l) => [l.eventId, eventDistances(l, scenario)])
+			);
+		});
+		this.pairs = $derived.by(() => {
+			const scenario = this.scenario;
+			if (!scenario) return [];
+			const strikesBy = (country: string) =>
+				this.events
+					.filter(
+						(e) =>
+							e.properties.kind === 'strike' && e.properties.attackerGroup === country.toLowerCase()
+					)
+					.map((e) => this.locations.get(e.properties.id)!);
+			const [a, b] = scenario.borderCountries;
+			return crossBorderPairs(strikesBy(a), strikesBy(b));
+		});
+		this.borderLengthKm = $derived(this.scenario ? lineLengthKm(this.scenario.border) : null);
+		this.crossingOffsets = $derived.by(() => {
+			const scenario = this.scenario;
+			if (!scenario) return [];
+			return scenario.crossings.map((c) => ({
+				name: c.properties.name,
+				precisionKm: c.properties.precisionKm,
+				offsetKm: borderProximity(c.geometry.coordinates, scenario.border).distanceKm
+			}));
+		});
+	}
+
+	eventById(id: string): MappedEventFeature | undefined {
+		return this.events.find((e) => e.properties.id === id);
+	}
+}

@@ -1,0 +1,122 @@
+// Border distances, intervals, sides and cross-border pairs: golden values, and agreement with an
+// independent WGS84 computation (geographiclib) within 1%.
+import { describe, expect, it } from 'vitest';
+import { borderProximity, countryAt, distanceIntervalKm } from '../../src/lib/geo/border';
+import {
+	crossBorderPairs,
+	eventDistances,
+	mappedLocation,
+	NEAREST_PLACE_MAX_KM
+} from '../../src/lib/geo/distances';
+import { buildScenario } from '../../src/lib/geo/scenario';
+import { mappedEvents } from '../../src/lib/geo/analysis';
+import {
+	ellipsoidDistanceKm,
+	ellipsoidDistanceToLineKm,
+	expectGolden,
+	readGeodata
+} from './helpers';
+
+const layers = {
+	countries: readGeodata('countries'),
+	provinces: readGeodata('provinces'),
+	borders: readGeodata('borders'),
+	towns: readGeodata('towns'),
+	crossings: readGeodata('crossings'),
+	events: readGeodata('events')
+};
+const scenario = buildScenario(layers);
+const events = mappedEvents(layers.events.features);
+const line = scenario.border.geometry.coordinates as number[][];
+
+describe('borderProximity', () => {
+	const near = events.filter((e) => ['Iran', 'Pakistan'].includes(e.properties.country));
+	it.each(near.map((e) => [e.properties.id, e.geometry.coordinates] as const))(
+		'%s agrees with a WGS84 geodesic within 1%%',
+		(_id, point) => {
+			const { distanceKm } = borderProximity(point, scenario.border);
+			const reference = ellipsoidDistanceToLineKm(point, line);
+			expect(Math.abs(distanceKm - reference) / reference).toBeLessThan(0.01);
+		}
+	);
+
+	it('returns a nearest point that lies on the border line', () => {
+		const { nearest, distanceKm } = borderProximity([64.09459, 26.97186], scenario.border);
+		expect(ellipsoidDistanceToLineKm(nearest, line)).toBeLessThan(0.1);
+		expect(ellipsoidDistanceKm([64.09459, 26.97186], nearest)).toBeCloseTo(distanceKm, 0);
+	});
+});
+
+describe('distanceIntervalKm', () => {
+	it('widens by the precision radius and never goes below zero', () => {
+		expect(distanceIntervalKm(78.5, 100)).toEqual([0, 178.5]);
+		expect(distanceIntervalKm(41.6, 2)).toEqual([39.6, 43.6]);
+		expect(distanceIntervalKm(5, 0)).toEqual([5, 5]);
+	});
+});
+
+describe('countryAt', () => {
+	it('finds the country of a point and null at sea', () => {
+		expect(countryAt([64.09459, 26.97186], scenario.countries)).toBe('Pakistan');
+		expect(countryAt([62.33096, 27.37089], scenario.countries)).toBe('Iran');
+		expect(countryAt([62.0, 24.5], scenario.countries)).toBeNull();
+	});
+});
+
+describe('eventDistances', () => {
+	const all = events.map((e) => eventDistances(mappedLocation(e), scenario));
+
+	it('matches the golden values', () => {
+		expectGolden(
+			'event-distances',
+			all.map((d) => ({
+				eventId: d.eventId,
+				side: d.side,
+				borderKm: d.borderKm,
+				borderIntervalKm: d.borderIntervalKm,
+				nearestBorderPoint: d.nearestBorderPoint,
+				nearestTown: d.nearestTown,
+				nearestCrossing: d.nearestCrossing,
+				nearestTownAcross: d.nearestTownAcross
+			})),
+			(a, b) => expect(a).toEqual(b)
+		);
+	});
+
+	it('finds the nearest town by brute force on the ellipsoid', () => {
+		for (const d of all) {
+			const ranked = scenario.towns
+				.map((t) => ({
+					id: t.properties.id,
+					km: ellipsoidDistanceKm(d.location.point, t.geometry.coordinates)
+				}))
+				.sort((a, b) => a.km - b.km);
+			if (ranked[0]!.km > NEAREST_PLACE_MAX_KM) expect(d.nearestTown).toBeNull();
+			else {
+				expect(d.nearestTown?.id).toBe(ranked[0]!.id);
+				expect(Math.abs(d.nearestTown!.distanceKm - ranked[0]!.km)).toBeLessThan(
+					0.01 * Math.max(1, ranked[0]!.km)
+				);
+			}
+		}
+	});
+
+	it('looks for the nearest town across the border in the other country only', () => {
+		const panjgur = all.find((d) => d.eventId === 'panjgur-2024-01-16')!;
+		expect(panjgur.side).toBe('Pakistan');
+		expect(panjgur.nearestTownAcross?.country).toBe('Iran');
+		const erbil = all.find((d) => d.eventId === 'erbil-2024-01-15')!;
+		expect(erbil.nearestTownAcross).toBeNull();
+	});
+});
+
+describe('crossBorderPairs', () => {
+	it('measures Panjgur ↔ Saravan against a WGS84 geodesic within 1%', () => {
+		const panjgur = mappedLocation(events.find((e) => e.properties.id === 'panjgur-2024-01-16')!);
+		const saravan = mappedLocation(events.find((e) => e.properties.id === 'saravan-2024-01-18')!);
+		const [pair] = crossBorderPairs([panjgur], [saravan]);
+		const reference = ellipsoidDistanceKm(panjgur.point, saravan.point);
+		expect(Math.abs(pair!.distanceKm - reference) / reference).toBeLessThan(0.01);
+		expect(pair!.intervalKm).toEqual([0, pair!.distanceKm + 200]);
+	});
+});
