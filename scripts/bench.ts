@@ -8,7 +8,8 @@ import { benchBuffers, type BenchRow } from './bench/buffers';
 // @ts-expect-error -- plain ESM module without types
 import { benchExport } from './bench/export.mjs';
 
-const PORT = 4174;
+// A port of its own, so a dev or test server already running does not answer in its place.
+const PORT = 20000 + Math.floor(Math.random() * 20000);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = 5;
 
@@ -48,7 +49,9 @@ async function startPreview(): Promise<ChildProcess> {
 			detached: true
 		}
 	);
-	for (let i = 0; i < 100; i++) {
+	let exited = false;
+	server.on('exit', () => (exited = true));
+	for (let i = 0; i < 100 && !exited; i++) {
 		try {
 			if ((await fetch(BASE)).ok) return server;
 		} catch {
@@ -57,6 +60,60 @@ async function startPreview(): Promise<ChildProcess> {
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	throw new Error('vite preview did not start');
+}
+
+/**
+ * Frame intervals while the outer band slider moves 1 → 200 km one step per animation frame,
+ * against the same loop on the idle page (the baseline). Bands are computed in the worker, so
+ * the main thread should keep its frame rate.
+ */
+async function benchDrag(browser: import('@playwright/test').Browser): Promise<BenchRow[]> {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	await page.goto(BASE);
+	await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
+	await page
+		.getByRole('status')
+		.filter({ hasText: /Computed in/ })
+		.waitFor({ timeout: 60_000 });
+	const frames = (drag: boolean) =>
+		page.evaluate(async (drag) => {
+			const slider = document.querySelector<HTMLInputElement>('#band-2')!;
+			const deltas: number[] = [];
+			let last = performance.now();
+			let km = 1;
+			await new Promise<void>((resolve) => {
+				const frame = (t: number) => {
+					deltas.push(t - last);
+					last = t;
+					if (km > 200) return resolve();
+					if (drag) {
+						slider.value = String(km);
+						slider.dispatchEvent(new Event('input', { bubbles: true }));
+					}
+					km++;
+					requestAnimationFrame(frame);
+				};
+				requestAnimationFrame(frame);
+			});
+			return deltas.slice(1);
+		}, drag);
+	const idle = await frames(false);
+	const drag = await frames(true);
+	await page.close();
+	const p = (xs: number[], q: number) =>
+		[...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
+	const long = (xs: number[]) => xs.filter((x) => x > 50).length;
+	return [
+		{ name: 'frame interval p50', medianMs: p(drag, 0.5), baselineMs: p(idle, 0.5) },
+		{ name: 'frame interval p95', medianMs: p(drag, 0.95), baselineMs: p(idle, 0.95) },
+		{ name: 'longest frame', medianMs: Math.max(...drag), baselineMs: Math.max(...idle) },
+		{
+			name: 'frames over 50 ms (count, not ms)',
+			medianMs: long(drag),
+			baselineMs: long(idle),
+			note: `${drag.length} frames`
+		}
+	];
 }
 
 async function main() {
@@ -82,6 +139,11 @@ async function main() {
 			{ name: 'navigation → map idle', medianMs: median(idle) }
 		]);
 
+		printTable(
+			'Slider drag, outer band 1 → 200 km, one step per frame (Chromium)',
+			await benchDrag(browser)
+		);
+
 		const page = await browser.newPage({
 			viewport: { width: 1280, height: 800 },
 			acceptDownloads: true
@@ -92,7 +154,11 @@ async function main() {
 		printTable('Snapshot export (Chromium)', exportRows);
 	} finally {
 		await browser.close();
-		if (server.pid) process.kill(-server.pid);
+		try {
+			if (server.pid) process.kill(-server.pid);
+		} catch {
+			/* already gone */
+		}
 	}
 }
 

@@ -32,7 +32,7 @@ describe('pickFeature', () => {
 		const features = [
 			hit('provinces-fill', 'P'),
 			hit('towns-circle', 'T'),
-			hit('events-circle', 'E')
+			hit('events-symbol', 'E')
 		];
 		expect(pickFeature(features)).toEqual({ layer: 'events', id: 'E' });
 		expect(pickFeature(features.slice(0, 2))).toEqual({ layer: 'towns', id: 'T' });
@@ -40,7 +40,7 @@ describe('pickFeature', () => {
 	});
 
 	it('steps through events that share a location on repeated clicks', () => {
-		const features = [hit('events-circle', 'A'), hit('events-circle', 'B')];
+		const features = [hit('events-symbol', 'A'), hit('events-symbol', 'B')];
 		expect(pickFeature(features, null)).toEqual({ layer: 'events', id: 'A' });
 		expect(pickFeature(features, { layer: 'events', id: 'A' })).toEqual({
 			layer: 'events',

@@ -9,7 +9,7 @@ export type EventLocation = {
 	eventId: string;
 	point: Position;
 	radiusKm: number;
-	basis: 'reported' | 'stand-in' | 'estimate';
+	basis: 'reported' | 'stand-in' | 'estimate' | 'imported';
 	/** For an estimate, the area it summarises: border-distance intervals are taken over it. */
 	area?: Feature<Polygon | MultiPolygon>;
 };

@@ -2,17 +2,26 @@
 // The on-screen legend and the snapshot export both render from this list.
 import { attackerColours, attackerLabels, palette } from './palette';
 import { attackerGroups } from '$lib/geo/schema';
+import { attackerShapes, type Shape } from './icons';
 
 export type LegendSymbol =
-	| { kind: 'fill'; fill: string; stroke: string }
+	| { kind: 'fill'; fill: string; stroke: string; opacity?: number }
+	| { kind: 'hatch'; stroke: string }
+	| { kind: 'shape'; shape: Shape; fill: string; stroke: string; sizePx: number }
 	| { kind: 'line'; stroke: string; widthPx: number; dash?: [number, number] }
 	| { kind: 'circle'; fill: string; stroke: string; radiusPx: number }
 	| { kind: 'ring'; stroke: string; fill: string; dash: [number, number] };
 
 export type LegendEntry = { id: string; label: string; symbol: LegendSymbol };
 
-export function legendEntries(): LegendEntry[] {
-	return [
+/** Every legend entry; pass the visible toggle layers' legend ids to keep only what is shown. */
+export function legendEntries(visibleIds?: ReadonlySet<string>): LegendEntry[] {
+	const all: LegendEntry[] = [
+		{
+			id: 'country',
+			label: 'Country (land)',
+			symbol: { kind: 'fill', fill: palette.land, stroke: palette.countryOutline }
+		},
 		{
 			id: 'province-involved',
 			label: 'Province struck (Balochistan, Sistan and Baluchestan)',
@@ -35,12 +44,13 @@ export function legendEntries(): LegendEntry[] {
 		},
 		...attackerGroups.map((group): LegendEntry => ({
 			id: `event-${group}`,
-			label: `Event, attacker: ${attackerLabels[group]}`,
+			label: `Event, attacker: ${attackerLabels[group]} (${attackerShapes[group]})`,
 			symbol: {
-				kind: 'circle',
+				kind: 'shape',
+				shape: attackerShapes[group],
 				fill: attackerColours[group],
 				stroke: palette.labelHalo,
-				radiusPx: 8
+				sizePx: 18
 			}
 		})),
 		{
@@ -62,6 +72,32 @@ export function legendEntries(): LegendEntry[] {
 				stroke: palette.crossingOutline,
 				radiusPx: 6
 			}
+		},
+		{
+			id: 'band',
+			label: 'Buffer band along the border',
+			symbol: { kind: 'fill', fill: palette.band, stroke: palette.band, opacity: 0.25 }
+		},
+		{
+			id: 'estimate',
+			label: 'Location estimate from reported distances (hatched area, centre)',
+			symbol: { kind: 'hatch', stroke: palette.estimate }
+		},
+		{
+			id: 'event-buffer',
+			label: 'Buffer around the selected event',
+			symbol: { kind: 'ring', stroke: palette.eventBuffer, fill: 'transparent', dash: [3, 1.5] }
+		},
+		{
+			id: 'connector',
+			label: 'Nearest border point of the selected event',
+			symbol: { kind: 'line', stroke: palette.connector, widthPx: 2, dash: [2, 1.5] }
+		},
+		{
+			id: 'imported',
+			label: 'Imported point (your data)',
+			symbol: { kind: 'circle', fill: palette.imported, stroke: palette.labelHalo, radiusPx: 6 }
 		}
 	];
+	return visibleIds ? all.filter((e) => visibleIds.has(e.id)) : all;
 }

@@ -22,7 +22,8 @@ export const palette = {
 	band: '#6a3d9a',
 	estimate: '#3b3b3b',
 	connector: '#111111',
-	eventBuffer: '#00838f'
+	eventBuffer: '#00838f',
+	imported: '#d81b60'
 } as const;
 
 /** One colour per attacker, so strikes read at a glance (shape also differs, for colour-blind users). */

@@ -8,6 +8,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import { attackerColours, palette } from './palette';
 import { attackerGroups } from '$lib/geo/schema';
+import { styleImages } from './icons';
 
 export const FONT = 'Noto Sans Regular';
 
@@ -25,7 +26,24 @@ export type StyleData = {
 	estimateCentres?: FeatureCollection;
 	eventBuffer?: FeatureCollection;
 	connector?: FeatureCollection;
+	imported?: FeatureCollection;
 };
+
+/** Adds every image the style refers to (hatch pattern, event symbols) to a map. */
+export function addStyleImages(
+	map: {
+		addImage(
+			id: string,
+			image: ReturnType<typeof hatchPattern>,
+			options?: { pixelRatio: number }
+		): void;
+	},
+	pixelRatio = 1
+): void {
+	map.addImage(HATCH_IMAGE, hatchPattern());
+	for (const { id, image, pixelRatio: ratio } of styleImages(pixelRatio))
+		map.addImage(id, image, { pixelRatio: ratio });
+}
 
 /** The id of the hatch pattern image the map adds at load (see `hatchPattern`). */
 export const HATCH_IMAGE = 'hatch';
@@ -107,7 +125,8 @@ function byAttacker(): DataDrivenPropertyValueSpecification<string> {
 
 /** Map layer ids that respond to clicks and hover, mapped to the data layer they show. */
 export const interactiveMapLayers = {
-	'events-circle': 'events',
+	'events-symbol': 'events',
+	'imported-circle': 'imported',
 	'crossings-circle': 'crossings',
 	'towns-circle': 'towns',
 	'provinces-fill': 'provinces'
@@ -256,14 +275,37 @@ export function buildLayers(): LayerSpecification[] {
 			}
 		},
 		{
-			id: 'events-circle',
+			// The highlight ring under an event symbol: shown for hover and selection.
+			id: 'events-halo',
 			type: 'circle',
 			source: 'events',
 			paint: {
-				'circle-color': byAttacker(),
-				'circle-radius': ['case', hovered, 10, 8],
+				'circle-radius': ['case', selected, 13, hovered, 12, 0],
+				'circle-color': palette.labelHalo,
+				'circle-opacity': ['case', ['any', selected, hovered], 0.9, 0],
+				'circle-stroke-color': palette.selection,
+				'circle-stroke-width': ['case', selected, 3, hovered, 1.5, 0]
+			}
+		},
+		{
+			id: 'events-symbol',
+			type: 'symbol',
+			source: 'events',
+			layout: {
+				'icon-image': ['concat', 'event-', ['get', 'attackerGroup']],
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': true
+			}
+		},
+		{
+			id: 'imported-circle',
+			type: 'circle',
+			source: 'imported',
+			paint: {
+				'circle-color': palette.imported,
+				'circle-radius': ['case', hovered, 8, 6],
 				'circle-stroke-color': ['case', selected, palette.selection, palette.labelHalo],
-				'circle-stroke-width': ['case', selected, 3.5, 2]
+				'circle-stroke-width': ['case', selected, 3, 1.5]
 			}
 		},
 		{
@@ -298,6 +340,42 @@ export function buildLayers(): LayerSpecification[] {
 			},
 			paint: {
 				'text-color': palette.townLabel,
+				'text-halo-color': palette.labelHalo,
+				'text-halo-width': 1.5
+			}
+		},
+		{
+			id: 'events-label',
+			type: 'symbol',
+			source: 'events',
+			layout: {
+				'text-field': ['get', 'shortTitle'],
+				'text-font': [FONT],
+				'text-size': 12,
+				'text-anchor': 'right',
+				'text-offset': [-1, 0],
+				'text-optional': true
+			},
+			paint: {
+				'text-color': palette.townLabel,
+				'text-halo-color': palette.labelHalo,
+				'text-halo-width': 2
+			}
+		},
+		{
+			id: 'imported-label',
+			type: 'symbol',
+			source: 'imported',
+			layout: {
+				'text-field': ['get', 'name'],
+				'text-font': [FONT],
+				'text-size': 11,
+				'text-anchor': 'left',
+				'text-offset': [0.8, 0],
+				'text-optional': true
+			},
+			paint: {
+				'text-color': palette.imported,
 				'text-halo-color': palette.labelHalo,
 				'text-halo-width': 1.5
 			}
@@ -352,7 +430,8 @@ export function buildStyle(data: StyleData, fonts: FontFiles): StyleSpecificatio
 			estimates: source('estimates'),
 			estimateCentres: source('estimateCentres'),
 			eventBuffer: source('eventBuffer'),
-			connector: source('connector')
+			connector: source('connector'),
+			imported: source('imported')
 		},
 		layers: buildLayers()
 	};

@@ -1,12 +1,13 @@
 // Wording shared by the panels for location bases and the border line's accuracy.
 import { formatKm } from '$lib/format';
 
-export function basisLabel(basis: 'reported' | 'stand-in' | 'estimate'): string {
-	return basis === 'stand-in'
-		? 'stand-in location'
-		: basis === 'estimate'
-			? 'constraint estimate'
-			: 'reported location';
+export function basisLabel(basis: 'reported' | 'stand-in' | 'estimate' | 'imported'): string {
+	return {
+		'stand-in': 'stand-in location',
+		estimate: 'constraint estimate',
+		imported: 'imported location (as given in your file)',
+		reported: 'reported location'
+	}[basis];
 }
 
 /** One sentence on the border line's positional error, from the crossings' measured offsets. */

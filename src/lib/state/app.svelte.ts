@@ -1,6 +1,9 @@
 // The app's interaction state: one owner for selection, hover and analysis settings, read by the
 // map and the panels alike.
 import type { BufferSettings } from '$lib/geo/buffers';
+import type { DayWindow } from '$lib/geo/timeline';
+import type { MapView } from './url';
+import { defaultLayerSettings, type LayerSettings } from '$lib/map/layers';
 import { DEFAULT_BUFFER, DEFAULT_EVENT_RADIUS_KM, type LocationMode } from './defaults';
 import { sameRef, type FeatureRef } from './selection';
 
@@ -14,6 +17,26 @@ export class AppState {
 	eventRadiusKm = $state(DEFAULT_EVENT_RADIUS_KM);
 	/** Whether distances use the mapped (reported or stand-in) points or constraint estimates. */
 	locationMode = $state<LocationMode>('mapped');
+	/** Visibility and opacity of each toggleable layer (src/lib/map/layers.ts). */
+	layers = $state.raw<LayerSettings>(defaultLayerSettings());
+	/** The date window events are filtered to; null shows every date. */
+	timeWindow = $state.raw<DayWindow | null>(null);
+
+	/** The camera as the map last settled (written by the map on moveend). */
+	view = $state.raw<MapView | null>(null);
+	/** Bumped when a link or history step asks the map to move to `view`. */
+	viewRequest = $state(0);
+
+	/** Asks the map to show a view (from a link or a history step). */
+	requestView(view: MapView): void {
+		this.view = view;
+		this.viewRequest++;
+	}
+
+	setLayer(id: string, change: Partial<{ visible: boolean; opacity: number }>): void {
+		const current = this.layers[id];
+		if (current) this.layers = { ...this.layers, [id]: { ...current, ...change } };
+	}
 
 	/** Selects a feature; `focus` also centres the map on it (used by the panels). */
 	select(ref: FeatureRef | null, options: { focus?: boolean } = {}): void {

@@ -11,6 +11,7 @@ import {
 	type EventPair
 } from '$lib/geo/distances';
 import { buildScenario, type Scenario, type ScenarioLayers } from '$lib/geo/scenario';
+import { inWindow } from '$lib/geo/timeline';
 import type { MappedEventFeature } from '$lib/geo/schema';
 import type { AnalysisStore } from './analysis.svelte';
 import type { AppState } from './app.svelte';
@@ -70,7 +71,11 @@ export class ScenarioView {
 
 	constructor(geodata: GeodataStore, app: AppState, analysis: AnalysisStore) {
 		this.scenario = $derived(tryBuildScenario(completeLayers(geodata.layers)));
-		this.events = $derived(mappedEvents(geodata.layers.events?.features ?? []));
+		this.events = $derived(
+			mappedEvents(geodata.layers.events?.features ?? []).filter((e) =>
+				inWindow(e.properties.dateUtc, app.timeWindow)
+			)
+		);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
 		this.locations = $derived(new Map(this.events.map((e) => locate(e, analysis, app))));
 		this.distances = $derived.by(() => {

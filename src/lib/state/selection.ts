@@ -1,5 +1,5 @@
 // What can be picked on the map or in a panel: a feature of one of the interactive layers.
-export const interactiveLayers = ['events', 'towns', 'crossings', 'provinces'] as const;
+export const interactiveLayers = ['events', 'imported', 'towns', 'crossings', 'provinces'] as const;
 export type InteractiveLayer = (typeof interactiveLayers)[number];
 
 /** A reference to one feature: its layer and its `id` property. */

@@ -8,13 +8,23 @@ import {
 } from '$lib/geo/buffers';
 import { DEFAULT_BUFFER, DEFAULT_EVENT_RADIUS_KM, type LocationMode } from './defaults';
 import { interactiveLayers, type FeatureRef, type InteractiveLayer } from './selection';
+import { dayToIso, isoToDay, type DayWindow } from '$lib/geo/timeline';
+
+/** The map's camera, as it goes in a link. */
+export type MapView = { lng: number; lat: number; zoom: number; bearing: number };
 
 export type UrlState = {
 	selection: FeatureRef | null;
 	buffer: BufferSettings;
 	eventRadiusKm: number;
 	locationMode: LocationMode;
+	/** Toggle layers that are switched off (src/lib/map/layers.ts ids). */
+	hidden?: string[];
+	timeWindow?: DayWindow | null;
+	view?: MapView | null;
 };
+
+const round = (x: number, decimals: number) => Number(x.toFixed(decimals));
 
 export const EVENT_RADIUS_MIN_KM = 1;
 export const EVENT_RADIUS_MAX_KM = 500;
@@ -31,7 +41,30 @@ export function encodeUrlState(s: UrlState): URLSearchParams {
 	if (s.buffer.side !== DEFAULT_BUFFER.side) params.set('side', s.buffer.side);
 	if (s.eventRadiusKm !== DEFAULT_EVENT_RADIUS_KM) params.set('radius', String(s.eventRadiusKm));
 	if (s.locationMode !== 'mapped') params.set('loc', s.locationMode);
+	if (s.hidden?.length) params.set('hide', [...s.hidden].sort().join(','));
+	if (s.timeWindow) {
+		params.set('from', dayToIso(s.timeWindow.startDay));
+		params.set('to', dayToIso(s.timeWindow.endDay));
+	}
+	if (s.view)
+		params.set(
+			'view',
+			[
+				round(s.view.lng, 4),
+				round(s.view.lat, 4),
+				round(s.view.zoom, 2),
+				round(s.view.bearing, 1)
+			].join(',')
+		);
 	return params;
+}
+
+/** The parameters a person changes on purpose (everything but the camera): a change of these
+ * makes a new history entry, a camera move only replaces the current one. */
+export function deliberatePart(params: URLSearchParams): string {
+	const copy = new URLSearchParams(params);
+	copy.delete('view');
+	return copy.toString();
 }
 
 /**
@@ -40,7 +73,8 @@ export function encodeUrlState(s: UrlState): URLSearchParams {
  */
 export function decodeUrlState(
 	params: URLSearchParams,
-	sides: readonly string[]
+	sides: readonly string[],
+	known: { layerIds?: readonly string[]; extent?: DayWindow | null } = {}
 ): { state: Partial<UrlState>; notices: string[] } {
 	const state: Partial<UrlState> = {};
 	const notices: string[] = [];
@@ -96,6 +130,42 @@ export function decodeUrlState(
 	if (loc !== null) {
 		if (loc === 'estimate' || loc === 'mapped') state.locationMode = loc;
 		else notices.push(`Ignored the link's location mode “${loc}”: expected mapped or estimate.`);
+	}
+	const hide = params.get('hide');
+	if (hide !== null) {
+		const ids = hide.split(',').filter(Boolean);
+		const unknown = ids.filter((id) => !known.layerIds?.includes(id));
+		state.hidden = ids.filter((id) => known.layerIds?.includes(id));
+		if (unknown.length) notices.push(`Ignored unknown layers in the link: ${unknown.join(', ')}.`);
+	}
+	const from = params.get('from');
+	const to = params.get('to');
+	if (from !== null || to !== null) {
+		const start = from === null ? known.extent?.startDay : isoToDay(from);
+		const end = to === null ? known.extent?.endDay : isoToDay(to);
+		if (start == null || end == null || start > end)
+			notices.push(
+				`Ignored the link's date window “${from ?? ''}”–“${to ?? ''}”: expected from=YYYY-MM-DD&to=YYYY-MM-DD, from not after to.`
+			);
+		else state.timeWindow = { startDay: start, endDay: end };
+	}
+	const view = params.get('view');
+	if (view !== null) {
+		const parts = view.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+		const [lng, lat, zoom, bearing = 0] = parts;
+		const ok =
+			(parts.length === 3 || parts.length === 4) &&
+			parts.every(Number.isFinite) &&
+			Math.abs(lng!) <= 180 &&
+			Math.abs(lat!) <= 85 &&
+			zoom! >= 0 &&
+			zoom! <= 22 &&
+			Math.abs(bearing) <= 360;
+		if (ok) state.view = { lng: lng!, lat: lat!, zoom: zoom!, bearing };
+		else
+			notices.push(
+				`Ignored the link's map view “${view}”: expected longitude,latitude,zoom[,bearing] within range.`
+			);
 	}
 	return { state, notices };
 }

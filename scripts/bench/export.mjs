@@ -1,0 +1,116 @@
+// Benchmark of the snapshot export, driven through the real "Print / export" dialog: time from
+// pressing Export to the downloaded file, A4 landscape PNG at 96/150/300 dpi (median of several
+// runs), and the largest paper and dpi the dialog offers that renders on this machine.
+
+const RUNS = 5;
+
+/** Median of a list of numbers. */
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function openDialog(page) {
+	const dialog = page.getByRole('dialog', { name: 'Print / export the map' });
+	if (!(await dialog.isVisible()))
+		await page.getByRole('button', { name: 'Print / export' }).click();
+	await dialog.waitFor();
+	return dialog;
+}
+
+/** Chooses the options, exports once, and returns the time in ms (null if refused or failed). */
+async function exportOnce(page, { format, paper, orientation, dpi }) {
+	const dialog = await openDialog(page);
+	await dialog
+		.getByRole('radio', { name: format === 'pdf' ? 'PDF document' : 'PNG image' })
+		.check();
+	await dialog.getByRole('combobox', { name: 'Paper' }).selectOption(paper);
+	const turn = dialog.getByRole('radio', {
+		name: orientation === 'portrait' ? 'Portrait' : 'Landscape'
+	});
+	if (await turn.isEnabled()) await turn.check();
+	await dialog.getByRole('combobox', { name: 'Resolution' }).selectOption(`${dpi} dpi`);
+	const exportButton = dialog.getByRole('button', { name: /^Export / });
+	if (!(await exportButton.isEnabled())) return { ms: null, detail: await limitText(dialog) };
+	const size = (await dialog.getByText(/ · page .* px · map .* px/).textContent())?.trim();
+	const started = performance.now();
+	const download = page.waitForEvent('download', { timeout: 300_000 }).catch(() => null);
+	await exportButton.click();
+	const failure = dialog
+		.getByRole('alert')
+		.waitFor({ timeout: 300_000 })
+		.then(() => null)
+		.catch(() => null);
+	const file = await Promise.race([download, failure]);
+	const ms = performance.now() - started;
+	if (!file) return { ms: null, detail: await limitText(dialog) };
+	await file.delete();
+	return { ms, detail: size ?? '' };
+}
+
+async function limitText(dialog) {
+	const alert = dialog.getByRole('alert');
+	return (await alert.count()) ? ((await alert.first().textContent()) ?? '').trim() : 'failed';
+}
+
+/**
+ * @param {{ page: import('@playwright/test').Page }} context a page on the built app, map idle
+ * @returns {Promise<{ name: string, medianMs: number, runs: number[], note?: string }[]>}
+ *   medianMs is NaN for a size that was refused or failed (the note says why)
+ */
+export async function benchExport({ page }) {
+	const rows = [];
+	for (const dpi of [96, 150, 300]) {
+		const options = { format: 'png', paper: 'A4', orientation: 'landscape', dpi };
+		await exportOnce(page, options); // warm-up: loads the export code and fonts
+		const runs = [];
+		let note = '';
+		for (let i = 0; i < RUNS; i++) {
+			const { ms, detail } = await exportOnce(page, options);
+			if (ms === null) {
+				note = detail;
+				break;
+			}
+			runs.push(Math.round(ms));
+			note = detail;
+		}
+		rows.push({
+			name: `export A4 landscape ${dpi} dpi`,
+			medianMs: runs.length ? Math.round(median(runs)) : Number.NaN,
+			runs,
+			note: runs.length === RUNS ? note : `failed: ${note}`
+		});
+	}
+
+	// Largest first: the first that renders is the largest this machine can export.
+	const candidates = [
+		{ paper: 'A3', orientation: 'landscape', dpi: 300 },
+		{ paper: 'A3', orientation: 'landscape', dpi: 150 },
+		{ paper: 'A4', orientation: 'landscape', dpi: 300 }
+	];
+	const gl = await page.evaluate(() => {
+		const gl = document.createElement('canvas').getContext('webgl2');
+		if (!gl) return 'no WebGL2';
+		const text = `MAX_RENDERBUFFER_SIZE ${gl.getParameter(gl.MAX_RENDERBUFFER_SIZE)}, MAX_TEXTURE_SIZE ${gl.getParameter(gl.MAX_TEXTURE_SIZE)}`;
+		gl.getExtension('WEBGL_lose_context')?.loseContext();
+		return text;
+	});
+	for (const candidate of candidates) {
+		const { ms, detail } = await exportOnce(page, { format: 'png', ...candidate });
+		const name = `largest that renders: ${candidate.paper} ${candidate.orientation} ${candidate.dpi} dpi`;
+		if (ms !== null) {
+			rows.push({
+				name,
+				medianMs: Math.round(ms),
+				runs: [Math.round(ms)],
+				note: `${detail}; ${gl}`
+			});
+			break;
+		}
+		rows.push({ name: `${name}: refused`, medianMs: Number.NaN, runs: [], note: detail });
+	}
+	const dialog = page.getByRole('dialog', { name: 'Print / export the map' });
+	if (await dialog.isVisible()) await page.keyboard.press('Escape');
+	return rows;
+}

@@ -1,0 +1,181 @@
+// Serialising analysis results for download: GeoJSON with metadata, RFC 4180 CSV, file names.
+import type { Feature, FeatureCollection, Point } from 'geojson';
+
+/** One analysed point (a scenario event or an imported point) with its measured distances. */
+export type ResultRow = {
+	id: string;
+	name: string;
+	kind: 'event' | 'imported';
+	/** [longitude, latitude] in degrees (WGS84). */
+	point: [number, number];
+	locationBasis: string;
+	precisionKm: number | null;
+	/** Country the point lies in, or null (at sea or outside the shipped countries). */
+	side: string | null;
+	borderKm: number;
+	borderIntervalKm: [number, number];
+	nearestTown: { name: string; distanceKm: number } | null;
+	nearestCrossing: { name: string; distanceKm: number } | null;
+	/** Band distances (km) the point falls within. */
+	bandsKm: number[];
+	dateUtc?: string | null;
+	sources?: string[];
+};
+
+export type ResultsMeta = { scenario: string; generatedUtc: string; borderGeometry: string };
+
+type FlatValue = string | number | null;
+
+/** Sub-decimetre coordinates would only show floating-point noise from the estimates. */
+const COORDINATE_DECIMALS = 6;
+/** Distances rest on border data accurate to ~100 m at best: 0.1 km is the honest precision. */
+const DISTANCE_DECIMALS = 1;
+
+export const UNITS_NOTE =
+	'Distances in kilometres (km); coordinates are WGS84 longitude and latitude in degrees.';
+export const METHOD_NOTE = 'geodesic distances (Turf, WGS84 sphere)';
+
+/**
+ * The columns of both exports, in order, with units in their names. GeoJSON keeps the lists
+ * (bands_km, sources) as arrays; CSV joins them.
+ */
+function flatten(row: ResultRow): Record<string, FlatValue | number[] | string[]> {
+	return {
+		id: row.id,
+		name: row.name,
+		kind: row.kind,
+		longitude_deg: round(row.point[0], COORDINATE_DECIMALS),
+		latitude_deg: round(row.point[1], COORDINATE_DECIMALS),
+		location_basis: row.locationBasis,
+		precision_km: row.precisionKm === null ? null : round(row.precisionKm, DISTANCE_DECIMALS),
+		side: row.side,
+		border_km: round(row.borderKm, DISTANCE_DECIMALS),
+		border_min_km: round(row.borderIntervalKm[0], DISTANCE_DECIMALS),
+		border_max_km: round(row.borderIntervalKm[1], DISTANCE_DECIMALS),
+		nearest_town: row.nearestTown?.name ?? null,
+		nearest_town_km: row.nearestTown ? round(row.nearestTown.distanceKm, DISTANCE_DECIMALS) : null,
+		nearest_crossing: row.nearestCrossing?.name ?? null,
+		nearest_crossing_km: row.nearestCrossing
+			? round(row.nearestCrossing.distanceKm, DISTANCE_DECIMALS)
+			: null,
+		bands_km: [...row.bandsKm].sort((a, b) => a - b),
+		date_utc: row.dateUtc ?? null,
+		sources: row.sources ?? []
+	};
+}
+
+const COLUMNS = Object.keys(
+	flatten({
+		id: '',
+		name: '',
+		kind: 'event',
+		point: [0, 0],
+		locationBasis: '',
+		precisionKm: null,
+		side: null,
+		borderKm: 0,
+		borderIntervalKm: [0, 0],
+		nearestTown: null,
+		nearestCrossing: null,
+		bandsKm: []
+	})
+);
+
+/**
+ * The results as a GeoJSON FeatureCollection of points with flat properties, and a top-level
+ * `metadata` member (a foreign member, which RFC 7946 allows) saying what was measured and how.
+ * @example resultsGeoJson(rows, { scenario: 'iran-pakistan-2024', generatedUtc: '2026-11-25T10:00:00Z', borderGeometry: 'geoBoundaries …' })
+ */
+export function resultsGeoJson(rows: ResultRow[], meta: ResultsMeta): string {
+	const collection: FeatureCollection<Point> & { metadata: Record<string, unknown> } = {
+		type: 'FeatureCollection',
+		metadata: {
+			generator: 'Borderline',
+			scenario: meta.scenario,
+			generated: meta.generatedUtc,
+			border_geometry: meta.borderGeometry,
+			units: UNITS_NOTE,
+			method: METHOD_NOTE,
+			count: rows.length
+		},
+		features: rows.map((row): Feature<Point> => {
+			const properties = flatten(row);
+			return {
+				type: 'Feature',
+				id: row.id,
+				geometry: {
+					type: 'Point',
+					coordinates: [properties.longitude_deg as number, properties.latitude_deg as number]
+				},
+				properties
+			};
+		})
+	};
+	// Non-finite numbers have no JSON form: null says "unknown" instead of a silent 0.
+	return (
+		JSON.stringify(
+			collection,
+			(_key, value: unknown) =>
+				typeof value === 'number' && !Number.isFinite(value) ? null : value,
+			2
+		) + '\n'
+	);
+}
+
+/**
+ * The results as CSV (RFC 4180: quoted where needed, CRLF line ends), one row per point, with a
+ * header naming units. Lists are joined with "; " (bands) and " | " (sources, which may hold ";").
+ */
+export function resultsCsv(rows: ResultRow[]): string {
+	const lines = [COLUMNS.map(csvCell)];
+	for (const row of rows) {
+		const flat = flatten(row);
+		lines.push(
+			COLUMNS.map((column) => {
+				const value = flat[column];
+				if (column === 'bands_km') return csvCell((value as number[]).join('; '));
+				if (column === 'sources') return csvCell((value as string[]).join(' | '));
+				return csvCell(value as FlatValue);
+			})
+		);
+	}
+	return lines.map((cells) => cells.join(',') + '\r\n').join('');
+}
+
+/**
+ * One CSV cell. Text starting with = + - @ tab or CR is prefixed with ' so spreadsheets show it
+ * instead of running it as a formula (names come from imported files: OWASP CSV injection).
+ * Numbers are written as numbers: a negative longitude must stay a number.
+ */
+function csvCell(value: FlatValue): string {
+	if (value === null) return '';
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+	const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A download name such as `borderline_iran-pakistan-2024_analysis_2026-11-25.geojson`.
+ * @param dateUtc a date or ISO timestamp; only its date part is used
+ */
+export function resultsFileName(scenario: string, dateUtc: string, ext: 'geojson' | 'csv'): string {
+	const date = /^\d{4}-\d{2}-\d{2}/.exec(dateUtc)?.[0] ?? fileNamePart(dateUtc);
+	return `borderline_${fileNamePart(scenario)}_analysis_${date}.${ext}`;
+}
+
+/** Letters, digits and dashes only, so the name is safe on every file system. */
+function fileNamePart(text: string): string {
+	return (
+		text
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'results'
+	);
+}
+
+function round(value: number, decimals: number): number {
+	const factor = 10 ** decimals;
+	return Math.round(value * factor) / factor;
+}

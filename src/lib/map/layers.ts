@@ -1,0 +1,148 @@
+// The layers a user can toggle, grouped for the layer panel: which map layers each one drives,
+// its legend entries, and how its opacity is applied to the style's own paint values.
+import type { LayerSpecification } from 'maplibre-gl';
+
+export const layerGroups = [
+	'Context',
+	'Border region',
+	'Provinces',
+	'Events',
+	'Analysis',
+	'Your data'
+] as const;
+export type LayerGroup = (typeof layerGroups)[number];
+
+export type ToggleLayer = {
+	id: string;
+	label: string;
+	group: LayerGroup;
+	/** Ids of the style layers this toggle shows, hides and fades. */
+	mapLayers: string[];
+	/** Ids of the legend entries (src/lib/map/legend.ts) that describe it. */
+	legend: string[];
+};
+
+export const toggleLayers: ToggleLayer[] = [
+	{
+		id: 'countries',
+		label: 'Countries',
+		group: 'Context',
+		mapLayers: ['countries-fill', 'countries-outline'],
+		legend: ['country']
+	},
+	{
+		id: 'towns',
+		label: 'Towns',
+		group: 'Context',
+		mapLayers: ['towns-circle', 'towns-label'],
+		legend: ['town']
+	},
+	{
+		id: 'crossings',
+		label: 'Border crossings',
+		group: 'Context',
+		mapLayers: ['crossings-circle', 'crossings-label'],
+		legend: ['crossing']
+	},
+	{
+		id: 'border',
+		label: 'Iran–Pakistan border',
+		group: 'Border region',
+		mapLayers: ['borders-primary'],
+		legend: ['border-primary']
+	},
+	{
+		id: 'other-borders',
+		label: 'Other borders',
+		group: 'Border region',
+		mapLayers: ['borders-context'],
+		legend: ['border-context']
+	},
+	{
+		id: 'provinces',
+		label: 'Provinces',
+		group: 'Provinces',
+		mapLayers: ['provinces-fill', 'provinces-outline'],
+		legend: ['province-involved', 'province']
+	},
+	{
+		id: 'events',
+		label: 'Events',
+		group: 'Events',
+		mapLayers: ['events-halo', 'events-symbol', 'events-label'],
+		legend: ['event-iran', 'event-pakistan', 'event-militant', 'event-unknown']
+	},
+	{
+		id: 'precision',
+		label: 'Location uncertainty',
+		group: 'Events',
+		mapLayers: ['precision-fill', 'precision-outline'],
+		legend: ['precision']
+	},
+	{
+		id: 'bands',
+		label: 'Buffer bands',
+		group: 'Analysis',
+		mapLayers: ['bands-fill', 'bands-outline'],
+		legend: ['band']
+	},
+	{
+		id: 'estimates',
+		label: 'Location estimates',
+		group: 'Analysis',
+		mapLayers: [
+			'estimates-fill',
+			'estimates-outline',
+			'estimate-centres',
+			'estimate-centres-label'
+		],
+		legend: ['estimate']
+	},
+	{
+		id: 'event-buffer',
+		label: 'Selected event: buffer and border connector',
+		group: 'Analysis',
+		mapLayers: ['event-buffer-outline', 'connector'],
+		legend: ['event-buffer', 'connector']
+	},
+	{
+		id: 'imported',
+		label: 'Imported points',
+		group: 'Your data',
+		mapLayers: ['imported-circle', 'imported-label'],
+		legend: ['imported']
+	}
+];
+
+export type LayerSetting = { visible: boolean; opacity: number };
+export type LayerSettings = Record<string, LayerSetting>;
+
+export function defaultLayerSettings(): LayerSettings {
+	return Object.fromEntries(toggleLayers.map((l) => [l.id, { visible: true, opacity: 1 }]));
+}
+
+const OPACITY_PROPS: Partial<Record<LayerSpecification['type'], string[]>> = {
+	fill: ['fill-opacity'],
+	line: ['line-opacity'],
+	circle: ['circle-opacity', 'circle-stroke-opacity'],
+	symbol: ['text-opacity', 'icon-opacity']
+};
+
+/**
+ * Paint properties that fade a style layer by `factor` (0–1), multiplying the opacity the style
+ * itself gives the layer, so a half-transparent fill stays proportionally lighter.
+ */
+export function opacityPaint(layer: LayerSpecification, factor: number): [string, unknown][] {
+	const paint = ('paint' in layer ? layer.paint : undefined) as Record<string, unknown> | undefined;
+	return (OPACITY_PROPS[layer.type] ?? []).map((prop) => {
+		const base = paint?.[prop];
+		// A data-driven base (e.g. shown only on hover) keeps its expression, scaled.
+		if (Array.isArray(base)) return [prop, ['*', base, factor]];
+		return [prop, (typeof base === 'number' ? base : 1) * factor];
+	});
+}
+
+/** Legend entry ids of the layers currently visible. */
+export function visibleLegendIds(settings: LayerSettings): Set<string> {
+	return new Set(toggleLayers.filter((l) => settings[l.id]?.visible).flatMap((l) => l.legend));
+}

@@ -1,0 +1,104 @@
+// The snapshot pipeline: plan → off-screen map at the dpi → furniture → PNG or PDF file.
+import type { Map as MlMap } from 'maplibre-gl';
+import type { MappedEventFeature } from '$lib/geo/schema';
+import type { LegendEntry } from '$lib/map/legend';
+import type { ResolvedFeature } from '$lib/state/lookup';
+import type { FeatureRef } from '$lib/state/selection';
+import {
+	analysisBox,
+	eventSourceItems,
+	generatedText,
+	PRINT_ATTRIBUTION,
+	SCENARIO,
+	scaleNote,
+	viewSubtitle
+} from './content';
+import { snapshotFileName } from './filename';
+import type { PageContent } from './layout';
+import { planSnapshot, type SnapshotRequest } from './plan';
+import { renderMap } from './render-map';
+import { formatScale, groundMetresPerPaperMm, niceScaleBar, scaleDenominator } from './scale';
+
+export type SnapshotInputs = {
+	liveMap: MlMap;
+	selection: FeatureRef | null;
+	selected: ResolvedFeature | null;
+	events: readonly MappedEventFeature[];
+	legend: readonly LegendEntry[];
+	analysisLines?: readonly string[];
+	/** WebGL's largest canvas side (see gl-limits.ts). */
+	maxMapSidePx: number;
+	now?: Date;
+};
+
+export type Progress = { fraction: number; label: string };
+
+export type Snapshot = { blob: Blob; fileName: string; widthPx: number; heightPx: number };
+
+export async function exportSnapshot(
+	request: SnapshotRequest,
+	inputs: SnapshotInputs,
+	signal: AbortSignal,
+	onProgress: (progress: Progress) => void = () => {}
+): Promise<Snapshot> {
+	const analysis = request.elements.analysis
+		? analysisBox(inputs.selected, inputs.analysisLines)
+		: null;
+	const plan = planSnapshot(request, analysis !== null);
+	onProgress({ fraction: 0.02, label: 'Rendering map…' });
+	const rendered = await renderMap({
+		liveMap: inputs.liveMap,
+		cssPx: plan.frame.mapCssPx,
+		pixelRatio: plan.pixelRatio,
+		expectPx: plan.mapPx,
+		maxCanvasSidePx: inputs.maxMapSidePx,
+		selection: inputs.selection,
+		probes: inputs.events.map((e) => e.geometry.coordinates as [number, number]),
+		signal,
+		onProgress: (f) => onProgress({ fraction: 0.02 + f * 0.68, label: 'Rendering map…' })
+	});
+	onProgress({ fraction: 0.72, label: 'Drawing legend, scale and text…' });
+
+	const lat = rendered.centre.lat;
+	const scaleText = formatScale(scaleDenominator(lat, rendered.zoom));
+	const metresPerMm = groundMetresPerPaperMm(lat, rendered.zoom);
+	const visibleEvents = inputs.events.filter((_, i) => rendered.probesVisible[i]);
+	const { elements } = request;
+	const content: PageContent = {
+		title: request.title.trim(),
+		subtitle: viewSubtitle({ centre: rendered.centre, scaleText, bearingDeg: rendered.bearingDeg }),
+		legend: elements.legend ? inputs.legend : null,
+		analysis,
+		sources: elements.sources
+			? { heading: 'Sources of the events shown', items: eventSourceItems(visibleEvents) }
+			: null,
+		attribution: PRINT_ATTRIBUTION,
+		generated: elements.date ? generatedText(inputs.now ?? new Date()) : null,
+		scaleBar: elements.scaleBar
+			? {
+					...niceScaleBar(metresPerMm, Math.min(40, plan.frame.map.w * 0.3)),
+					scaleText: scaleNote(scaleText, lat)
+				}
+			: null,
+		northArrow: elements.northArrow ? { bearingDeg: rendered.bearingDeg } : null
+	};
+
+	onProgress({ fraction: 0.8, label: `Writing ${request.format.toUpperCase()}…` });
+	const blob =
+		request.format === 'png'
+			? await (
+					await import('./compose-png')
+				).composePng(plan, content, rendered.image, request.dpi, signal)
+			: await (await import('./compose-pdf')).composePdf(plan, content, rendered.image, signal);
+	onProgress({ fraction: 1, label: 'Done' });
+	const fileName = snapshotFileName({
+		scenarioId: SCENARIO.id,
+		selectionId: inputs.selection?.id ?? null,
+		paper: request.paper,
+		orientation: request.orientation,
+		screenPx: request.screenPx,
+		dpi: request.dpi,
+		format: request.format
+	});
+	return { blob, fileName, widthPx: plan.pagePx.widthPx, heightPx: plan.pagePx.heightPx };
+}

@@ -1,0 +1,176 @@
+// Renders the live map's view again on a hidden off-screen map at print resolution, leaving the
+// live map untouched, and returns a copy of the pixels.
+import type { Map as MlMap, MapOptions } from 'maplibre-gl';
+import { styleImages } from '$lib/map/icons';
+import type { FeatureRef } from '$lib/state/selection';
+import type { SizePx } from './paper';
+import { fitZoom } from './scale';
+
+export type RenderMapRequest = {
+	/** The live map: read (view and style), never changed. */
+	liveMap: MlMap;
+	/** Size of the printed map area in CSS px. */
+	cssPx: SizePx;
+	/** Device pixels per CSS px (dpi / 96). */
+	pixelRatio: number;
+	/** The device-pixel size the canvas must come out at; anything else is an error. */
+	expectPx: SizePx;
+	/** WebGL's largest canvas side here, so MapLibre does not quietly lower the ratio. */
+	maxCanvasSidePx: number;
+	selection: FeatureRef | null;
+	/** Points whose visibility on the printed map the caller wants to know ([lng, lat]). */
+	probes: readonly [number, number][];
+	signal: AbortSignal;
+	/** Progress within the map rendering, 0–1. */
+	onProgress?: (fraction: number) => void;
+};
+
+export type RenderedMap = {
+	/** A 2D copy of the map's pixels, expectPx in size. */
+	image: HTMLCanvasElement;
+	centre: { lng: number; lat: number };
+	zoom: number;
+	bearingDeg: number;
+	/** For each probe, whether it falls inside the printed map. */
+	probesVisible: boolean[];
+};
+
+export class RenderLimitError extends Error {}
+
+/**
+ * The printed map keeps the live map's centre, bearing and pitch, its style (layers, visibility,
+ * data, fonts) and the selection highlight. Its area has another shape than the screen's, so the
+ * zoom is chosen to fit everything visible on screen into it (`fitZoom`); the scale bar is then
+ * computed from that zoom.
+ */
+export async function renderMap(request: RenderMapRequest): Promise<RenderedMap> {
+	const { liveMap, cssPx, pixelRatio, signal } = request;
+	signal.throwIfAborted();
+	const maplibre = await import('maplibre-gl');
+	signal.throwIfAborted();
+
+	const liveCanvas = liveMap.getCanvas();
+	const zoom = fitZoom(
+		liveMap.getZoom(),
+		{ widthPx: liveCanvas.clientWidth, heightPx: liveCanvas.clientHeight },
+		cssPx
+	);
+	const container = document.createElement('div');
+	container.setAttribute('aria-hidden', 'true');
+	container.dataset['printMap'] = '';
+	Object.assign(container.style, {
+		position: 'fixed',
+		left: '-100000px',
+		top: '0',
+		width: `${cssPx.widthPx}px`,
+		height: `${cssPx.heightPx}px`,
+		visibility: 'hidden',
+		pointerEvents: 'none'
+	});
+	document.body.append(container);
+
+	let map: MlMap | undefined;
+	try {
+		const options: MapOptions = {
+			container,
+			style: liveMap.getStyle(),
+			center: liveMap.getCenter(),
+			zoom,
+			bearing: liveMap.getBearing(),
+			pitch: liveMap.getPitch(),
+			pixelRatio,
+			maxCanvasSize: [request.maxCanvasSidePx, request.maxCanvasSidePx],
+			canvasContextAttributes: { preserveDrawingBuffer: true },
+			interactive: false,
+			attributionControl: false,
+			// No label fade-in: the first complete frame is the final one.
+			fadeDuration: 0
+		};
+		map = new maplibre.Map(options);
+		const m = map;
+		// Images added at run time are not in getStyle() either. The style's own icons are drawn
+		// again at the print pixel ratio so they stay sharp; anything else is copied from the
+		// live map (scaled by MapLibre if its ratio is lower).
+		const sharp = new Map(styleImages(pixelRatio).map((icon) => [icon.id, icon]));
+		m.on('styleimagemissing', ({ id }: { id: string }) => {
+			if (m.hasImage(id)) return;
+			const icon = sharp.get(id);
+			if (icon) m.addImage(id, icon.image, { pixelRatio: icon.pixelRatio });
+			else if (liveMap.listImages().includes(id)) {
+				const image = liveMap.getImage(id);
+				m.addImage(id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
+			}
+		});
+		request.onProgress?.(0.1);
+		await until(m, 'load', signal);
+		request.onProgress?.(0.3);
+		// Feature state is not part of the style: re-apply the selection highlight.
+		if (request.selection)
+			m.setFeatureState(
+				{ source: request.selection.layer, id: request.selection.id },
+				{ selected: true }
+			);
+		// Each frame drawn while tiles and labels come in moves the bar on, ever more slowly.
+		let fraction = 0.3;
+		const onRender = () => request.onProgress?.((fraction += (0.85 - fraction) * 0.2));
+		m.on('render', onRender);
+		await until(m, 'idle', signal);
+		m.off('render', onRender);
+		request.onProgress?.(0.9);
+
+		const canvas = m.getCanvas();
+		if (canvas.width !== request.expectPx.widthPx || canvas.height !== request.expectPx.heightPx)
+			throw new RenderLimitError(
+				`The browser rendered the map at ${canvas.width} × ${canvas.height} px instead of ` +
+					`${request.expectPx.widthPx} × ${request.expectPx.heightPx} px (WebGL could not allocate ` +
+					`a canvas that large). Choose a lower resolution or a smaller paper.`
+			);
+		const image = document.createElement('canvas');
+		image.width = canvas.width;
+		image.height = canvas.height;
+		image.getContext('2d')!.drawImage(canvas, 0, 0);
+		const probesVisible = request.probes.map((lngLat) => {
+			const p = m.project(lngLat);
+			return p.x >= 0 && p.y >= 0 && p.x <= cssPx.widthPx && p.y <= cssPx.heightPx;
+		});
+		const centre = m.getCenter();
+		return {
+			image,
+			centre: { lng: centre.lng, lat: centre.lat },
+			zoom: m.getZoom(),
+			bearingDeg: m.getBearing(),
+			probesVisible
+		};
+	} finally {
+		map?.remove();
+		container.remove();
+	}
+}
+
+/** Resolves on the map's next `event`, rejects on a map error or when the signal aborts. */
+function until(map: MlMap, event: 'load' | 'idle', signal: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const done = () => {
+			map.off('error', failed);
+			signal.removeEventListener('abort', aborted);
+		};
+		const ok = () => {
+			done();
+			resolve();
+		};
+		const failed = (e: { error: { message: string } }) => {
+			map.off(event, ok);
+			done();
+			reject(new Error(`The map failed to render: ${e.error.message}`));
+		};
+		const aborted = () => {
+			map.off(event, ok);
+			done();
+			reject(signal.reason);
+		};
+		if (signal.aborted) return reject(signal.reason);
+		map.once(event, ok);
+		map.on('error', failed);
+		signal.addEventListener('abort', aborted, { once: true });
+	});
+}

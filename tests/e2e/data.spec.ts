@@ -1,0 +1,148 @@
+// Own data in, results out: import GeoJSON and CSV points, refuse broken files without losing
+// anything, and download the analysis.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, openMap, projectToPage, test } from './fixtures';
+
+const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
+const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON or CSV file');
+
+async function importedIds(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const map = window.borderline!.map as unknown as {
+			getSource(id: string): {
+				serialize(): { data: { features: { properties: { id: string } }[] } };
+			};
+		};
+		return map
+			.getSource('imported')
+			.serialize()
+			.data.features.map((f) => f.properties.id);
+	});
+}
+
+test('imports a GeoJSON and a CSV file, analysed like the events', async ({ page }) => {
+	await openMap(page);
+	await fileInput(page).setInputFiles('tests/fixtures/import/towns-near-border.geojson');
+	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 3 points/);
+	await fileInput(page).setInputFiles('tests/fixtures/import/sites.csv');
+	await expect(dataPanel(page).getByRole('status')).toContainText(
+		/Imported 3 points from sites\.csv/
+	);
+	await expect.poll(() => importedIds(page).then((ids) => ids.length)).toBe(6);
+	// Selecting an imported point on the map opens it with its distance to the border.
+	const jiwani = await projectToPage(page, [61.74573, 25.04852]);
+	await page.mouse.click(jiwani.x, jiwani.y);
+	const details = page.getByRole('region', { name: 'Jiwani' });
+	await expect(details.getByText('From your file')).toBeVisible();
+	await expect(details.getByText(/\d+\.\d km; Pakistan side/)).toBeVisible();
+	// Band membership: Jiwani is within 25 km of the border.
+	await expect(
+		page
+			.getByRole('region', { name: 'Buffer zones along the border' })
+			.getByRole('article', { name: 'Within 25 km of the border' })
+	).toContainText(/Your points inside:.*Jiwani/);
+});
+
+const broken: [string, RegExp][] = [
+	['not-json.geojson', /Not valid JSON/],
+	['truncated.geojson', /ends before the JSON is complete/],
+	['latitude-over-90.geojson', /latitude|range/i],
+	['no-coordinate-columns.csv', /latitude|longitude/i],
+	['only-lines-polygons.geojson', /point/i],
+	['empty-featurecollection.geojson', /no features/i]
+];
+
+test('broken files are refused with the problem named, and earlier imports stay', async ({
+	page
+}) => {
+	await openMap(page);
+	await fileInput(page).setInputFiles('tests/fixtures/import/sites.csv');
+	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 3 points/);
+	for (const [file, message] of broken) {
+		await fileInput(page).setInputFiles(`tests/fixtures/bad/${file}`);
+		const alert = dataPanel(page).getByRole('alert');
+		await expect(alert).toContainText(file);
+		await expect(alert).toContainText(message);
+		expect(await importedIds(page)).toHaveLength(3);
+	}
+	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+	await expect(dataPanel(page).getByRole('listitem')).toContainText(['sites.csv: 3 points']);
+});
+
+test('a file above the size limit is refused with the limit named', async ({ page }) => {
+	await openMap(page);
+	await fileInput(page).setInputFiles({
+		name: 'huge.geojson',
+		mimeType: 'application/geo+json',
+		buffer: Buffer.alloc(21 * 1024 * 1024, 32)
+	});
+	await expect(dataPanel(page).getByRole('alert')).toContainText(
+		/huge\.geojson.*21\.0 MB.*20\.0 MB limit/
+	);
+});
+
+test('names from a file are shown as text, never as HTML', async ({ page }) => {
+	await openMap(page);
+	await page.evaluate(() => ((window as unknown as { pwned: boolean }).pwned = false));
+	const payload = {
+		type: 'FeatureCollection',
+		features: [
+			{
+				type: 'Feature',
+				geometry: { type: 'Point', coordinates: [62.0, 27.0] },
+				properties: { name: '<img src=x onerror="window.pwned=true">', link: 'javascript:alert(1)' }
+			}
+		]
+	};
+	await fileInput(page).setInputFiles({
+		name: 'xss.geojson',
+		mimeType: 'application/geo+json',
+		buffer: Buffer.from(JSON.stringify(payload))
+	});
+	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 1 point/);
+	const point = await projectToPage(page, [62.0, 27.0]);
+	await page.mouse.click(point.x, point.y);
+	await expect(
+		page.getByRole('heading', { name: '<img src=x onerror="window.pwned=true">' })
+	).toBeVisible();
+	await expect(page.getByText('javascript:alert(1)')).toBeVisible();
+	expect(await page.locator('img[src="x"]').count()).toBe(0);
+	expect(await page.evaluate(() => (window as unknown as { pwned: boolean }).pwned)).toBe(false);
+});
+
+test('downloads the analysis as GeoJSON and CSV', async ({ page }) => {
+	await openMap(page);
+	await fileInput(page).setInputFiles('tests/fixtures/import/sites.csv');
+	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 3 points/);
+	await expect(page.getByRole('status').filter({ hasText: /Computed in/ })).toBeVisible();
+
+	const [geo] = await Promise.all([
+		page.waitForEvent('download'),
+		dataPanel(page).getByRole('button', { name: 'Download GeoJSON' }).click()
+	]);
+	expect(geo.suggestedFilename()).toMatch(
+		/^borderline_iran-pakistan-2024_analysis_\d{4}-\d{2}-\d{2}\.geojson$/
+	);
+	const collection = JSON.parse(readFileSync(await geo.path(), 'utf8'));
+	const names = collection.features.map((f: { properties: { name: string } }) => f.properties.name);
+	expect(names).toContain('Iranian missile and drone strike near Panjgur');
+	expect(names).toContain('Jiwani');
+	const panjgur = collection.features.find(
+		(f: { properties: { name: string } }) =>
+			f.properties.name === 'Iranian missile and drone strike near Panjgur'
+	);
+	expect(panjgur.properties.border_km).toBeGreaterThan(50);
+	expect(collection.metadata.scenario).toBe('iran-pakistan-2024');
+
+	const [csv] = await Promise.all([
+		page.waitForEvent('download'),
+		dataPanel(page).getByRole('button', { name: 'Download CSV' }).click()
+	]);
+	expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+	const text = readFileSync(await csv.path(), 'utf8');
+	const [header, ...rows] = text.trim().split('\r\n');
+	expect(header).toMatch(/border_km/);
+	expect(rows).toHaveLength(6 + 3);
+	expect(text).toContain('Jiwani');
+});

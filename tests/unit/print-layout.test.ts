@@ -1,0 +1,210 @@
+// The page layout: regions inside the page, furniture that never overlaps, overflow summarised.
+import { describe, expect, it } from 'vitest';
+import { legendEntries } from '../../src/lib/map/legend';
+import {
+	hatchLines,
+	layoutPage,
+	MM_PER_PT,
+	onWhite,
+	pageFrame,
+	wrapText,
+	type Measure,
+	type PageContent,
+	type Primitive,
+	type Rect
+} from '../../src/lib/print/layout';
+import { cssPxToMm, paperSizeMm, type Orientation, type PaperId } from '../../src/lib/print/paper';
+import { niceScaleBar } from '../../src/lib/print/scale';
+
+/** A stand-in for font metrics: every character half an em wide (bold a little wider). */
+const measure: Measure = (text, sizePt, bold) =>
+	text.length * sizePt * MM_PER_PT * (bold ? 0.56 : 0.5);
+
+const content = (overrides: Partial<PageContent> = {}): PageContent => ({
+	title: 'Iran–Pakistan strikes, January 2024 — Iranian missile and drone strike near Panjgur',
+	subtitle: 'Map centre 27.54° N, 62.30° E · scale 1:4,070,000 at the centre · bearing 0°',
+	legend: legendEntries(),
+	analysis: {
+		heading: 'Selected: Iranian missile and drone strike near Panjgur',
+		lines: ['Date: 2024-01-16', 'Location: stand-in location, precision radius 100 km']
+	},
+	sources: {
+		heading: 'Sources of the events shown',
+		items: ['Iranian missile and drone strike near Panjgur (2024-01-16): Dawn; The Express Tribune']
+	},
+	attribution: [
+		'Borders and provinces: Natural Earth (public domain)',
+		'Towns © GeoNames, CC BY 4.0'
+	],
+	generated: 'Generated 2024-05-01 09:30 UTC by Borderline',
+	scaleBar: { ...niceScaleBar(2500, 30), scaleText: 'Scale 1:2,500,000 at 27.5° N (map centre)' },
+	northArrow: { bearingDeg: 0 },
+	...overrides
+});
+
+const inside = (inner: Rect, outer: Rect, slack = 1e-9) =>
+	inner.x >= outer.x - slack &&
+	inner.y >= outer.y - slack &&
+	inner.x + inner.w <= outer.x + outer.w + slack &&
+	inner.y + inner.h <= outer.y + outer.h + slack;
+const overlap = (a: Rect, b: Rect) =>
+	a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** The box a text occupies: ascent above the baseline, descent below. */
+function textBox(p: Extract<Primitive, { kind: 'text' }>): Rect {
+	const w = measure(p.text, p.sizePt, p.bold);
+	const h = p.sizePt * MM_PER_PT;
+	const x = p.align === 'left' ? p.x : p.align === 'center' ? p.x - w / 2 : p.x - w;
+	return { x, y: p.y - 0.8 * h, w, h: h };
+}
+
+const pages: [PaperId, Orientation][] = [
+	['a4', 'landscape'],
+	['a4', 'portrait'],
+	['a3', 'landscape'],
+	['a3', 'portrait'],
+	['letter', 'landscape'],
+	['letter', 'portrait']
+];
+
+describe('pageFrame', () => {
+	it.each(pages)('%s %s: map and columns inside the page, apart from each other', (paper, o) => {
+		const page = paperSizeMm(paper, o);
+		const frame = pageFrame({ page, title: true, panel: true });
+		const pageRect = { x: 0, y: 0, w: page.widthMm, h: page.heightMm };
+		for (const r of [frame.map, frame.footer, frame.header!, ...frame.columns])
+			expect(inside(r, pageRect)).toBe(true);
+		for (const c of frame.columns) expect(overlap(c, frame.map)).toBe(false);
+		expect(overlap(frame.header!, frame.map)).toBe(false);
+		expect(overlap(frame.footer, frame.map)).toBe(false);
+		// Landscape: one column beside the map; portrait: two below it.
+		expect(frame.columns).toHaveLength(o === 'landscape' ? 1 : 2);
+		// The map is a whole number of CSS px, and that is its size in mm.
+		expect(frame.map.w).toBeCloseTo(cssPxToMm(frame.mapCssPx.widthPx), 9);
+		expect(Number.isInteger(frame.mapCssPx.heightPx)).toBe(true);
+		expect(frame.map.w * frame.map.h).toBeGreaterThan(0.45 * page.widthMm * page.heightMm);
+	});
+
+	it('gives the map the whole body without title and panel', () => {
+		const page = paperSizeMm('a4', 'landscape');
+		const full = pageFrame({ page, title: false, panel: false });
+		const framed = pageFrame({ page, title: true, panel: true });
+		expect(full.columns).toEqual([]);
+		expect(full.header).toBeNull();
+		expect(full.map.w).toBeGreaterThan(framed.map.w + 50);
+		expect(full.map.h).toBeGreaterThan(framed.map.h + 10);
+	});
+});
+
+describe('layoutPage', () => {
+	it.each(pages)('%s %s: every piece of text on the page, none overlapping', (paper, o) => {
+		const page = paperSizeMm(paper, o);
+		const frame = pageFrame({ page, title: true, panel: true });
+		const drawn = layoutPage(frame, content(), measure);
+		expect(drawn[0]).toEqual({ kind: 'map', rect: frame.map });
+		const texts = drawn.filter((p) => p.kind === 'text');
+		const boxes = texts.map(textBox);
+		const pageRect = { x: 0, y: 0, w: page.widthMm, h: page.heightMm };
+		for (const box of boxes) expect(inside(box, pageRect)).toBe(true);
+		for (let i = 0; i < boxes.length; i++)
+			for (let j = i + 1; j < boxes.length; j++)
+				expect(
+					overlap(boxes[i]!, boxes[j]!),
+					`"${texts[i]!.text}" overlaps "${texts[j]!.text}"`
+				).toBe(false);
+		// Panel text stays in the columns; nothing but the scale bar and north arrow is on the map.
+		const onMap = texts.filter((t, i) => overlap(boxes[i]!, frame.map)).map((t) => t.text);
+		expect(onMap.sort()).toEqual(
+			['0', '50 km', 'N', 'Scale 1:2,500,000 at 27.5° N (map centre)'].sort()
+		);
+		for (const label of ['Legend', 'Iran–Pakistan border', 'Sources of the events shown'])
+			expect(texts.map((t) => t.text)).toContain(label);
+	});
+
+	it('summarises what does not fit instead of drawing over the footer', () => {
+		const page = paperSizeMm('a4', 'landscape');
+		const frame = pageFrame({ page, title: true, panel: true });
+		const items = Array.from({ length: 80 }, (_, i) => `Event ${i} (2024-01-16): Dawn; Reuters`);
+		const drawn = layoutPage(
+			frame,
+			content({ sources: { heading: 'Sources of the events shown', items } }),
+			measure
+		);
+		const column = frame.columns[0]!;
+		const texts = drawn.filter((p) => p.kind === 'text');
+		const inColumn = texts.filter((t) => t.x >= column.x);
+		for (const t of inColumn) expect(t.y).toBeLessThanOrEqual(column.y + column.h);
+		const note = inColumn.find((t) => t.text.startsWith('…'));
+		expect(note?.text).toMatch(/^… \d+ more not shown here/);
+		const shown = inColumn.filter((t) => t.text.startsWith('Event ')).length;
+		expect(shown + Number(note!.text.match(/\d+/)![0])).toBe(80);
+	});
+
+	it('turns the north arrow with the bearing: at 90° north points left', () => {
+		const frame = pageFrame({ page: paperSizeMm('a4', 'landscape'), title: true, panel: true });
+		const arrowTip = (bearingDeg: number) => {
+			const drawn = layoutPage(frame, content({ northArrow: { bearingDeg } }), measure);
+			const n = drawn.find((p) => p.kind === 'text' && p.text === 'N') as Extract<
+				Primitive,
+				{ kind: 'text' }
+			>;
+			const circle = drawn.find((p) => p.kind === 'circle' && p.r > 5) as Extract<
+				Primitive,
+				{ kind: 'circle' }
+			>;
+			return { dx: n.x - circle.cx, dy: n.y - circle.cy, angle: n.angleDeg };
+		};
+		const up = arrowTip(0);
+		expect(up.dx).toBeCloseTo(0, 9);
+		expect(up.dy).toBeLessThan(0);
+		const east = arrowTip(90);
+		expect(east.dx).toBeLessThan(0);
+		expect(east.dy).toBeCloseTo(0, 9);
+		expect(east.angle).toBe(-90);
+	});
+
+	it('converts legend widths from CSS px and keeps dashes in line widths', () => {
+		const frame = pageFrame({ page: paperSizeMm('a4', 'landscape'), title: true, panel: true });
+		const drawn = layoutPage(frame, content(), measure);
+		const dashed = drawn.find(
+			(p) => p.kind === 'path' && p.dashMm && p.stroke === '#5f5f5f'
+		) as Extract<Primitive, { kind: 'path' }>;
+		const width = cssPxToMm(2);
+		expect(dashed.widthMm).toBeCloseTo(width, 9);
+		expect(dashed.dashMm![0]).toBeCloseTo(3 * width, 9);
+	});
+});
+
+describe('wrapText', () => {
+	it('wraps at spaces and breaks words longer than the line', () => {
+		expect(wrapText('aaa bbb ccc', (7 * 10 * MM_PER_PT) / 2, 10, false, measure)).toEqual([
+			'aaa bbb',
+			'ccc'
+		]);
+		expect(wrapText('abcdefghij', (4 * 10 * MM_PER_PT) / 2, 10, false, measure)).toEqual([
+			'abcd',
+			'efgh',
+			'ij'
+		]);
+	});
+});
+
+describe('legend helpers', () => {
+	it('blends a translucent fill over the white page', () => {
+		expect(onWhite('#6a3d9a', 0.25)).toBe('#dacfe6');
+		expect(onWhite('#6a3d9a', 1)).toBe('#6a3d9a');
+	});
+
+	it('hatches a rectangle with diagonals that stay inside it', () => {
+		const rect = { x: 10, y: 20, w: 7, h: 3.6 };
+		const lines = hatchLines(rect, 1.2);
+		expect(lines.length).toBe(Math.ceil((7 + 3.6 - 0.6) / 1.2));
+		for (const line of lines)
+			for (const [x, y] of line) {
+				expect(x).toBeGreaterThanOrEqual(10 - 1e-9);
+				expect(x).toBeLessThanOrEqual(17 + 1e-9);
+				expect(y).toBeGreaterThanOrEqual(20 - 1e-9);
+				expect(y).toBeLessThanOrEqual(23.6 + 1e-9);
+			}
+	});
+});

@@ -1,0 +1,87 @@
+// Date windows, layer opacity over the style's own values, and the legend filter.
+import { describe, expect, it } from 'vitest';
+import {
+	clampWindow,
+	dayExtent,
+	dayOf,
+	dayToIso,
+	inWindow,
+	isoToDay
+} from '../../src/lib/geo/timeline';
+import { legendEntries } from '../../src/lib/map/legend';
+import {
+	defaultLayerSettings,
+	opacityPaint,
+	toggleLayers,
+	visibleLegendIds
+} from '../../src/lib/map/layers';
+import { buildLayers } from '../../src/lib/map/style';
+import { readGeodata } from './helpers';
+
+describe('timeline days', () => {
+	it('converts between ISO dates and epoch days', () => {
+		const day = isoToDay('2024-01-18')!;
+		expect(dayToIso(day)).toBe('2024-01-18');
+		expect(dayOf('2024-01-18T00:35:00Z')).toBe(day);
+		expect(dayOf('2024-01-17T23:59:59Z')).toBe(day - 1);
+		expect(isoToDay('2024-02-30')).toBeNull();
+		expect(isoToDay('18/01/2024')).toBeNull();
+	});
+
+	it('spans the scenario from 14 December 2023 to 29 January 2024', () => {
+		const extent = dayExtent(readGeodata('events').features.map((e) => e.properties.dateUtc))!;
+		expect(dayToIso(extent.startDay)).toBe('2023-12-14');
+		expect(dayToIso(extent.endDay)).toBe('2024-01-29');
+	});
+
+	it('filters by whole UTC days, inclusive, and clamps windows', () => {
+		const w = { startDay: isoToDay('2024-01-16')!, endDay: isoToDay('2024-01-18')! };
+		expect(inWindow('2024-01-16T13:00:00Z', w)).toBe(true);
+		expect(inWindow('2024-01-18T23:59:00Z', w)).toBe(true);
+		expect(inWindow('2024-01-15T20:36:00Z', w)).toBe(false);
+		expect(inWindow('2024-01-15T20:36:00Z', null)).toBe(true);
+		expect(clampWindow({ startDay: w.endDay + 5, endDay: w.startDay }, w)).toEqual({
+			startDay: w.endDay,
+			endDay: w.endDay
+		});
+	});
+});
+
+describe('layer toggles', () => {
+	const styleIds = new Set(buildLayers().map((l) => l.id));
+	const legendIds = new Set(legendEntries().map((e) => e.id));
+
+	it('refer only to existing style layers and legend entries, each style layer once', () => {
+		const used = toggleLayers.flatMap((t) => t.mapLayers);
+		for (const id of used) expect(styleIds).toContain(id);
+		expect(new Set(used).size).toBe(used.length);
+		for (const id of toggleLayers.flatMap((t) => t.legend)) expect(legendIds).toContain(id);
+	});
+
+	it('multiplies the style opacity instead of replacing it', () => {
+		const precision = buildLayers().find((l) => l.id === 'precision-fill')!;
+		expect(opacityPaint(precision, 0.5)).toEqual([['fill-opacity', 0.035]]);
+		// A data-driven opacity (the hover/selection halo) keeps its expression, scaled.
+		const halo = buildLayers().find((l) => l.id === 'events-halo')!;
+		const [[prop, value]] = opacityPaint(halo, 0.5) as [[string, unknown[]]];
+		expect(prop).toBe('circle-opacity');
+		expect(value[0]).toBe('*');
+		expect(value[2]).toBe(0.5);
+		const towns = buildLayers().find((l) => l.id === 'towns-circle')!;
+		expect(opacityPaint(towns, 0.5)).toEqual([
+			['circle-opacity', 0.5],
+			['circle-stroke-opacity', 0.5]
+		]);
+	});
+
+	it('keeps only the legend of visible layers', () => {
+		const settings = defaultLayerSettings();
+		expect(visibleLegendIds(settings)).toEqual(legendIds);
+		settings['towns'] = { visible: false, opacity: 1 };
+		settings['events'] = { visible: false, opacity: 1 };
+		const shown = legendEntries(visibleLegendIds(settings)).map((e) => e.id);
+		expect(shown).not.toContain('town');
+		expect(shown).not.toContain('event-iran');
+		expect(shown).toContain('border-primary');
+	});
+});
