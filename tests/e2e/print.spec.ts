@@ -184,6 +184,12 @@ test('exports a PNG at A4 landscape 150 dpi: exact size, map and legend in the s
 	// The live map was not moved or resized, and no off-screen map is left behind.
 	expect(await liveView(page)).toEqual(before);
 	await expect(page.locator('[data-print-map]')).toHaveCount(0);
+	// Escape closes the dialog and nothing else: the selection stays.
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(
+		page.getByRole('region', { name: /Iranian missile and drone strike near Panjgur/ })
+	).toBeVisible();
 });
 
 test('exports a one-page PDF of the paper size with searchable title and credits', async ({

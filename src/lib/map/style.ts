@@ -366,6 +366,8 @@ export function buildLayers(): LayerSpecification[] {
 			id: 'imported-label',
 			type: 'symbol',
 			source: 'imported',
+			// Thousands of imported labels would only collide: name them once zoomed in.
+			minzoom: 7,
 			layout: {
 				'text-field': ['get', 'name'],
 				'text-font': [FONT],

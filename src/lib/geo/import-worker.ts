@@ -1,0 +1,88 @@
+// The import worker's logic, kept pure so it runs (and is tested) without a Worker: read a user's
+// file and measure every point like the events, reporting progress as it goes.
+import { bbox } from '@turf/turf';
+import { BorderIndex } from './border';
+import { eventDistances, type DistanceContext, type EventDistances } from './distances';
+import { importFile, type ImportResult } from './import';
+import { buildScenario, type ScenarioLayers } from './scenario';
+
+export type ImportRequest =
+	| { type: 'init'; layers: ScenarioLayers }
+	| { type: 'import'; requestId: number; fileName: string; text: string; sizeBytes: number };
+
+export type ImportResponse =
+	| {
+			type: 'progress';
+			requestId: number;
+			stage: 'checking' | 'measuring';
+			done: number;
+			total: number;
+	  }
+	| {
+			type: 'imported';
+			requestId: number;
+			result: ImportResult;
+			distances: [string, EventDistances][];
+			checkMs: number;
+			measureMs: number;
+	  }
+	| { type: 'error'; requestId?: number; message: string };
+
+const PROGRESS_EVERY = 5_000;
+
+export class ImportEngine {
+	private context: DistanceContext | null = null;
+
+	constructor(private post: (response: ImportResponse) => void) {}
+
+	handle(request: ImportRequest): void {
+		try {
+			if (request.type === 'init') {
+				const scenario = buildScenario(request.layers);
+				this.context = {
+					...scenario,
+					// Boxes let point-in-polygon skip most countries at once.
+					countries: scenario.countries.map((c) => ({ ...c, bbox: bbox(c) })),
+					borderIndex: new BorderIndex(scenario.border)
+				};
+				return;
+			}
+			if (!this.context) throw new Error('import requested before the map data was loaded');
+			const { requestId } = request;
+			this.post({ type: 'progress', requestId, stage: 'checking', done: 0, total: 1 });
+			const started = performance.now();
+			const result = importFile(request.fileName, request.text, request.sizeBytes);
+			const checkMs = performance.now() - started;
+			const distances: [string, EventDistances][] = [];
+			if (result.ok) {
+				const total = result.points.length;
+				for (let i = 0; i < total; i++) {
+					const p = result.points[i]!;
+					distances.push([
+						p.id,
+						eventDistances(
+							{ eventId: p.id, point: p.point, radiusKm: 0, basis: 'imported' },
+							this.context
+						)
+					]);
+					if ((i + 1) % PROGRESS_EVERY === 0)
+						this.post({ type: 'progress', requestId, stage: 'measuring', done: i + 1, total });
+				}
+			}
+			this.post({
+				type: 'imported',
+				requestId,
+				result,
+				distances,
+				checkMs,
+				measureMs: performance.now() - started - checkMs
+			});
+		} catch (error) {
+			this.post({
+				type: 'error',
+				requestId: request.type === 'import' ? request.requestId : undefined,
+				message: error instanceof Error ? error.message : String(error)
+			});
+		}
+	}
+}

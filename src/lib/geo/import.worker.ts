@@ -1,0 +1,5 @@
+// Web Worker entry: parses and measures imported files off the main thread.
+import { ImportEngine, type ImportRequest } from './import-worker';
+
+const engine = new ImportEngine((response) => self.postMessage(response));
+self.onmessage = (event: MessageEvent<ImportRequest>) => engine.handle(event.data);
