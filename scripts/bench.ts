@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
 import { benchBuffers, type BenchRow } from './bench/buffers';
+import { bench100k, benchBytes, benchLoad } from './bench/page';
 // @ts-expect-error -- plain ESM module without types
 import { benchExport } from './bench/export.mjs';
 
@@ -21,7 +22,7 @@ function median(values: number[]): number {
 
 function printTable(title: string, rows: BenchRow[]) {
 	console.log(`\n${title}`);
-	console.log('| measure | median ms | baseline ms | ratio |');
+	console.log('| measure | median | baseline | ratio |');
 	console.log('|---|---:|---:|---:|');
 	for (const r of rows) {
 		const ratio = r.baselineMs ? (r.medianMs / r.baselineMs).toFixed(2) + '×' : '';
@@ -126,19 +127,16 @@ async function main() {
 		args: chromiumArgs
 	});
 	try {
-		const idle: number[] = [];
-		for (let i = 0; i < RUNS; i++) {
+		printTable(
+			`Page load (Chromium, SwiftShader; median of ${RUNS} runs each)`,
+			await benchLoad(browser, BASE, RUNS)
+		);
+		{
 			const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-			const t0 = Date.now();
-			await page.goto(BASE);
-			await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
-			idle.push(Date.now() - t0);
+			printTable('Bytes over the wire', await benchBytes(page, BASE));
 			await page.close();
 		}
-		printTable(`Page (Chromium, SwiftShader; median of ${RUNS} runs)`, [
-			{ name: 'navigation → map idle', medianMs: median(idle) }
-		]);
-
+		printTable('Imported points', await bench100k(browser, BASE));
 		printTable(
 			'Slider drag, outer band 1 → 200 km, one step per frame (Chromium)',
 			await benchDrag(browser)

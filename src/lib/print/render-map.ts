@@ -1,7 +1,7 @@
 // Renders the live map's view again on a hidden off-screen map at print resolution, leaving the
 // live map untouched, and returns a copy of the pixels.
 import type { Map as MlMap, MapOptions } from 'maplibre-gl';
-import { styleImages } from '$lib/map/icons';
+import { addStyleImages } from '$lib/map/style';
 import type { FeatureRef } from '$lib/state/selection';
 import type { SizePx } from './paper';
 import { fitZoom } from './scale';
@@ -88,18 +88,14 @@ export async function renderMap(request: RenderMapRequest): Promise<RenderedMap>
 		};
 		map = new maplibre.Map(options);
 		const m = map;
-		// Images added at run time are not in getStyle() either. The style's own icons are drawn
-		// again at the print pixel ratio so they stay sharp; anything else is copied from the
-		// live map (scaled by MapLibre if its ratio is lower).
-		const sharp = new Map(styleImages(pixelRatio).map((icon) => [icon.id, icon]));
+		// Images added at run time (hatch, event symbols) are not in getStyle(): add them as the
+		// live map does, drawn at the print pixel ratio so the symbols stay sharp; copy any other
+		// image the style asks for from the live map.
+		addStyleImages(m, pixelRatio);
 		m.on('styleimagemissing', ({ id }: { id: string }) => {
-			if (m.hasImage(id)) return;
-			const icon = sharp.get(id);
-			if (icon) m.addImage(id, icon.image, { pixelRatio: icon.pixelRatio });
-			else if (liveMap.listImages().includes(id)) {
-				const image = liveMap.getImage(id);
-				m.addImage(id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
-			}
+			if (m.hasImage(id) || !liveMap.listImages().includes(id)) return;
+			const image = liveMap.getImage(id);
+			m.addImage(id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
 		});
 		request.onProgress?.(0.1);
 		await until(m, 'load', signal);
