@@ -198,6 +198,15 @@ test('the main page has no serious or critical accessibility violations', async 
 	).toEqual([]);
 });
 
+test('the export dialog has no serious or critical accessibility violations', async ({ page }) => {
+	await openMap(page);
+	await page.getByRole('button', { name: 'Print / export' }).click();
+	await expect(page.getByRole('dialog', { name: 'Print / export the map' })).toBeVisible();
+	const results = await new AxeBuilder({ page }).analyze();
+	const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''));
+	expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
 test.describe('narrow screens', () => {
 	test.use({ viewport: { width: 390, height: 800 } });
 

@@ -1,5 +1,7 @@
 // Wording shared by the panels for location bases and the border line's accuracy.
 import { formatKm } from '$lib/format';
+import type { BufferSettings } from '$lib/geo/buffers';
+import type { EventDistances } from '$lib/geo/distances';
 
 export function basisLabel(basis: 'reported' | 'stand-in' | 'estimate' | 'imported'): string {
 	return {
@@ -26,4 +28,35 @@ export function lineErrorNote(
 export function sideLabel(side: string | null, borderCountries: readonly string[]): string {
 	if (side === null) return 'outside the shipped countries';
 	return borderCountries.includes(side) ? `${side} side` : `in ${side}, away from this border`;
+}
+
+/** The short analysis box of a snapshot: the selection's border distance and the bands shown. */
+export function analysisLines(
+	d: EventDistances | undefined,
+	bands: BufferSettings | null,
+	bandsVisible: boolean,
+	lineErrorKm: number | null
+): string[] {
+	const lines: string[] = [];
+	if (d) {
+		const range = `${formatKm(d.borderIntervalKm[0])}–${formatKm(d.borderIntervalKm[1])}`;
+		lines.push(
+			d.location.area
+				? `Distance to the border: ${range} over the constraint area (${basisLabel(d.location.basis)}).`
+				: `Distance to the border: ${formatKm(d.borderKm)} (range ${range}; ${basisLabel(d.location.basis)}).`
+		);
+		if (lineErrorKm !== null)
+			lines.push(
+				`Border line (Natural Earth 1:10m) accurate to a few km (≈ ${formatKm(lineErrorKm)} at Taftan–Mirjaveh).`
+			);
+		if (d.nearestTownAcross)
+			lines.push(
+				`Nearest town across the border: ${d.nearestTownAcross.name}, ${formatKm(d.nearestTownAcross.distanceKm)}.`
+			);
+	}
+	if (bands && bandsVisible)
+		lines.push(
+			`Buffer bands shown: ${bands.distancesKm.join(', ')} km (${bands.side === 'both' ? 'both sides' : `${bands.side} side`}).`
+		);
+	return lines;
 }
