@@ -14,12 +14,6 @@ const PORT = 20000 + Math.floor(Math.random() * 20000);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = 5;
 
-function median(values: number[]): number {
-	const s = [...values].sort((a, b) => a - b);
-	const m = Math.floor(s.length / 2);
-	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
 function printTable(title: string, rows: BenchRow[]) {
 	console.log(`\n${title}`);
 	console.log('| measure | median | baseline | ratio |');

@@ -203,8 +203,12 @@ test('the export dialog has no serious or critical accessibility violations', as
 	await page.getByRole('button', { name: 'Print / export' }).click();
 	await expect(page.getByRole('dialog', { name: 'Print / export the map' })).toBeVisible();
 	const results = await new AxeBuilder({ page }).analyze();
-	const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''));
-	expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	const serious = results.violations.filter((v) =>
+		['serious', 'critical'].includes(v.impact ?? '')
+	);
+	expect(
+		serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
 });
 
 test.describe('narrow screens', () => {
