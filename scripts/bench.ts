@@ -70,28 +70,30 @@ async function benchDrag(browser: import('@playwright/test').Browser): Promise<B
 		.getByRole('status')
 		.filter({ hasText: /Computed in/ })
 		.waitFor({ timeout: 60_000 });
+	// Written as a string: tsx would otherwise wrap the named callbacks with a helper that does
+	// not exist in the page.
 	const frames = (drag: boolean) =>
-		page.evaluate(async (drag) => {
-			const slider = document.querySelector<HTMLInputElement>('#band-2')!;
-			const deltas: number[] = [];
+		page.evaluate<number[]>(`(async () => {
+			const slider = document.querySelector('#band-2');
+			const deltas = [];
 			let last = performance.now();
 			let km = 1;
-			await new Promise<void>((resolve) => {
-				const frame = (t: number) => {
+			await new Promise((resolve) => {
+				function frame(t) {
 					deltas.push(t - last);
 					last = t;
 					if (km > 200) return resolve();
-					if (drag) {
+					if (${drag}) {
 						slider.value = String(km);
 						slider.dispatchEvent(new Event('input', { bubbles: true }));
 					}
 					km++;
 					requestAnimationFrame(frame);
-				};
+				}
 				requestAnimationFrame(frame);
 			});
 			return deltas.slice(1);
-		}, drag);
+		})()`);
 	const idle = await frames(false);
 	const drag = await frames(true);
 	await page.close();

@@ -146,3 +146,15 @@ test('downloads the analysis as GeoJSON and CSV', async ({ page }) => {
 	expect(rows).toHaveLength(6 + 3);
 	expect(text).toContain('Jiwani');
 });
+
+test('imports still work when a geodata file other than the border failed to load', async ({
+	page
+}) => {
+	await page.route(/\/events\.[^/]*\.geojson$/, (route) =>
+		route.fulfill({ contentType: 'application/json', body: '{"type": "FeatureCollection"' })
+	);
+	await openMap(page);
+	await expect(page.getByRole('alert').filter({ hasText: 'events.geojson' })).toBeVisible();
+	await fileInput(page).setInputFiles('tests/fixtures/import/sites.csv');
+	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 3 points/);
+});

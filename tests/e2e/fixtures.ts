@@ -1,5 +1,6 @@
 // Shared e2e fixtures: every test fails if the page requests anything outside the app's origin,
-// logs a console error or throws; helpers to read the map through its debugging handle.
+// logs a console error, throws, leaves a promise rejection unhandled or breaks the Content
+// Security Policy; helpers to read the map through its debugging handle.
 import { test as base, expect, type Page } from '@playwright/test';
 
 type MapHandle = {
@@ -9,10 +10,18 @@ type MapHandle = {
 declare global {
 	interface Window {
 		borderline?: { map: MapHandle };
+		/** Recorded by the inPageProblems fixture's init script, in every document. */
+		__cspViolations?: string[];
+		__unhandledRejections?: string[];
+		__reportInPageProblem?: (problem: string) => Promise<void>;
 	}
 }
 
-export const test = base.extend<{ externalRequests: string[]; pageErrors: string[] }>({
+export const test = base.extend<{
+	externalRequests: string[];
+	pageErrors: string[];
+	inPageProblems: string[];
+}>({
 	// Automatic: every test checks that nothing outside the app's origin was requested.
 	externalRequests: [
 		async ({ page, baseURL }, use) => {
@@ -38,6 +47,45 @@ export const test = base.extend<{ externalRequests: string[]; pageErrors: string
 			});
 			await use(errors);
 			expect(errors, 'page errors and console errors').toEqual([]);
+		},
+		{ auto: true }
+	],
+	// Automatic: every test fails on a Content Security Policy violation (so the whole suite
+	// checks the policy) or an unhandled promise rejection. Each document records them in window
+	// arrays and reports them to the test, so a navigation does not lose the earlier ones.
+	inPageProblems: [
+		async ({ page }, use) => {
+			const reported: string[] = [];
+			await page.exposeFunction('__reportInPageProblem', (problem: string) => {
+				reported.push(problem);
+			});
+			await page.addInitScript(() => {
+				window.__cspViolations = [];
+				window.__unhandledRejections = [];
+				document.addEventListener('securitypolicyviolation', (e) => {
+					const problem =
+						`CSP ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}` +
+						` at ${e.sourceFile}:${e.lineNumber}${e.sample ? ` (${e.sample})` : ''}`;
+					window.__cspViolations!.push(problem);
+					void window.__reportInPageProblem?.(problem);
+				});
+				window.addEventListener('unhandledrejection', (e) => {
+					const reason: unknown = e.reason;
+					const problem = `unhandled rejection: ${reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)}`;
+					window.__unhandledRejections!.push(problem);
+					void window.__reportInPageProblem?.(problem);
+				});
+			});
+			await use(reported);
+			// The current document's own record, in case a report is still on its way.
+			const current = await page
+				.evaluate(() => [
+					...(window.__cspViolations ?? []),
+					...(window.__unhandledRejections ?? [])
+				])
+				.catch(() => [] as string[]);
+			const problems = [...new Set([...reported, ...current])];
+			expect(problems, 'CSP violations and unhandled promise rejections').toEqual([]);
 		},
 		{ auto: true }
 	]

@@ -22,6 +22,8 @@ export class ImportStore {
 	/** Progress and outcome of the last import, for role="status". */
 	status = $state<string | null>(null);
 	busy = $state(false);
+	/** Why imports cannot work at all (the border data failed to load), or null. */
+	unavailable = $state<string | null>(null);
 	readonly collection: FeatureCollection;
 
 	private worker: Worker | null = null;
@@ -52,6 +54,14 @@ export class ImportStore {
 			const r = event.data;
 			if (r.requestId !== undefined) this.pending.get(r.requestId)?.(r);
 		};
+		// A worker that dies must not leave an import waiting for ever.
+		this.worker.onerror = (event) => {
+			const message = `the import worker stopped (${event.message || 'unknown error'})`;
+			for (const [requestId, settle] of this.pending) settle({ type: 'error', requestId, message });
+			this.pending.clear();
+			this.worker?.terminate();
+			this.worker = null;
+		};
 		this.post({ type: 'init', layers });
 	}
 
@@ -76,7 +86,7 @@ export class ImportStore {
 			return;
 		}
 		if (!this.worker) {
-			this.error = `${file.name} was not imported: the map data is still loading. Try again in a moment.`;
+			this.error = `${file.name} was not imported: ${this.unavailable ?? 'the map data is still loading. Try again in a moment.'}`;
 			return;
 		}
 		this.busy = true;
