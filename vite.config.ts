@@ -10,6 +10,8 @@ export default defineConfig({
 	build: { assetsInlineLimit: 0 },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		// Geodesic reference checks take seconds on a busy 2-core machine: allow for it.
+		testTimeout: 30_000,
 		environment: 'node'
 	}
 });

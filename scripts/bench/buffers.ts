@@ -5,7 +5,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { bufferBand, prepareBufferContext } from '../../src/lib/geo/buffers';
 import { parseLayer } from '../../src/lib/geo/load';
 import type { LayerName } from '../../src/lib/geo/schema';
-import { buildScenario } from '../../src/lib/geo/scenario';
+import { bufferInput, buildScenario } from '../../src/lib/geo/scenario';
 
 const read = <K extends LayerName>(layer: K) =>
 	parseLayer(
@@ -42,16 +42,7 @@ export function benchBuffers(runs = 15): BenchRow[] {
 		crossings: read('crossings'),
 		events: read('events')
 	});
-	const input = {
-		border: scenario.border,
-		sides: scenario.sides.map((s) => ({ name: s.properties.name, polygon: s })),
-		provinces: scenario.involvedProvinces.map((p) => ({
-			name: p.properties.name,
-			country: p.properties.country,
-			polygon: p
-		})),
-		points: scenario.points
-	};
+	const input = bufferInput(scenario);
 	const t0 = performance.now();
 	const ctx = prepareBufferContext(input);
 	const prepareMs = performance.now() - t0;

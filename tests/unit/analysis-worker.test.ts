@@ -1,16 +1,9 @@
 // The worker's engine: estimates at init, bands on request, and errors as messages.
 import { describe, expect, it } from 'vitest';
 import { AnalysisEngine } from '../../src/lib/geo/analysis-worker';
-import { readGeodata } from './helpers';
+import { readScenarioLayers } from './helpers';
 
-const layers = {
-	countries: readGeodata('countries'),
-	provinces: readGeodata('provinces'),
-	borders: readGeodata('borders'),
-	towns: readGeodata('towns'),
-	crossings: readGeodata('crossings'),
-	events: readGeodata('events')
-};
+const layers = readScenarioLayers();
 
 describe('AnalysisEngine', () => {
 	it('answers a band request before init with an error message, not a throw', () => {

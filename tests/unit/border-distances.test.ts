@@ -14,17 +14,10 @@ import {
 	ellipsoidDistanceKm,
 	ellipsoidDistanceToLineKm,
 	expectGolden,
-	readGeodata
+	readScenarioLayers
 } from './helpers';
 
-const layers = {
-	countries: readGeodata('countries'),
-	provinces: readGeodata('provinces'),
-	borders: readGeodata('borders'),
-	towns: readGeodata('towns'),
-	crossings: readGeodata('crossings'),
-	events: readGeodata('events')
-};
+const layers = readScenarioLayers();
 const scenario = buildScenario(layers);
 const events = mappedEvents(layers.events.features);
 const line = scenario.border.geometry.coordinates as number[][];

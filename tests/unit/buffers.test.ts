@@ -8,32 +8,16 @@ import {
 	placesWithin,
 	prepareBufferContext
 } from '../../src/lib/geo/buffers';
-import { buildScenario } from '../../src/lib/geo/scenario';
+import { bufferInput, buildScenario } from '../../src/lib/geo/scenario';
 import {
 	ellipsoidDistanceKm,
 	ellipsoidDistanceToLineKm,
 	expectGolden,
-	readGeodata
+	readScenarioLayers
 } from './helpers';
 
-const scenario = buildScenario({
-	countries: readGeodata('countries'),
-	provinces: readGeodata('provinces'),
-	borders: readGeodata('borders'),
-	towns: readGeodata('towns'),
-	crossings: readGeodata('crossings'),
-	events: readGeodata('events')
-});
-const ctx = prepareBufferContext({
-	border: scenario.border,
-	sides: scenario.sides.map((s) => ({ name: s.properties.name, polygon: s })),
-	provinces: scenario.involvedProvinces.map((p) => ({
-		name: p.properties.name,
-		country: p.properties.country,
-		polygon: p
-	})),
-	points: scenario.points
-});
+const scenario = buildScenario(readScenarioLayers());
+const ctx = prepareBufferContext(bufferInput(scenario));
 const line = scenario.border.geometry.coordinates as number[][];
 
 describe('prepareBufferContext', () => {

@@ -10,17 +10,10 @@ import {
 	ellipsoidDistanceKm,
 	ellipsoidDistanceToLineKm,
 	expectGolden,
-	readGeodata
+	readScenarioLayers
 } from './helpers';
 
-const layers = {
-	countries: readGeodata('countries'),
-	provinces: readGeodata('provinces'),
-	borders: readGeodata('borders'),
-	towns: readGeodata('towns'),
-	crossings: readGeodata('crossings'),
-	events: readGeodata('events')
-};
+const layers = readScenarioLayers();
 const scenario = buildScenario(layers);
 const events = mappedEvents(layers.events.features);
 const byId = (id: string) => events.find((e) => e.properties.id === id)!;

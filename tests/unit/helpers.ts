@@ -12,6 +12,18 @@ export function readGeodata<K extends LayerName>(layer: K): LayerData<K> {
 	return parseLayer(layer, file, JSON.parse(readFileSync(geodataDir + file, 'utf8')));
 }
 
+/** All six shipped layers, as the analysis takes them. */
+export function readScenarioLayers() {
+	return {
+		countries: readGeodata('countries'),
+		provinces: readGeodata('provinces'),
+		borders: readGeodata('borders'),
+		towns: readGeodata('towns'),
+		crossings: readGeodata('crossings'),
+		events: readGeodata('events')
+	};
+}
+
 const wgs84 = geographiclib.Geodesic.WGS84;
 
 /** Geodesic distance on the WGS84 ellipsoid (Karney's algorithm), in kilometres. */

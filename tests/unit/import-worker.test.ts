@@ -4,16 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { BorderIndex, borderProximity } from '../../src/lib/geo/border';
 import { ImportEngine, type ImportResponse } from '../../src/lib/geo/import-worker';
 import { buildScenario } from '../../src/lib/geo/scenario';
-import { readGeodata } from './helpers';
+import { readScenarioLayers } from './helpers';
 
-const layers = {
-	countries: readGeodata('countries'),
-	provinces: readGeodata('provinces'),
-	borders: readGeodata('borders'),
-	towns: readGeodata('towns'),
-	crossings: readGeodata('crossings'),
-	events: readGeodata('events')
-};
+const layers = readScenarioLayers();
 const scenario = buildScenario(layers);
 
 describe('BorderIndex', () => {

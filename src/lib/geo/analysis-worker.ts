@@ -8,7 +8,7 @@ import {
 	type BufferSettings
 } from './buffers';
 import { estimateLocation, type LocationEstimate } from './estimate';
-import { buildScenario, type ScenarioLayers } from './scenario';
+import { bufferInput, buildScenario, type ScenarioLayers } from './scenario';
 
 export type WorkerRequest =
 	| { type: 'init'; layers: ScenarioLayers }
@@ -31,16 +31,7 @@ export class AnalysisEngine {
 		try {
 			if (request.type === 'init') {
 				const scenario = buildScenario(request.layers);
-				this.context = prepareBufferContext({
-					border: scenario.border,
-					sides: scenario.sides.map((s) => ({ name: s.properties.name, polygon: s })),
-					provinces: scenario.involvedProvinces.map((p) => ({
-						name: p.properties.name,
-						country: p.properties.country,
-						polygon: p
-					})),
-					points: scenario.points
-				});
+				this.context = prepareBufferContext(bufferInput(scenario));
 				this.cache.clear();
 				const estimates = mappedEvents(request.layers.events.features)
 					.map((e) => estimateLocation(e, scenario))

@@ -71,3 +71,17 @@ export function buildScenario(layers: ScenarioLayers): Scenario {
 		points
 	};
 }
+
+/** What buffer bands are measured against: the border, its two sides, the involved provinces. */
+export function bufferInput(scenario: Scenario) {
+	return {
+		border: scenario.border,
+		sides: scenario.sides.map((s) => ({ name: s.properties.name, polygon: s })),
+		provinces: scenario.involvedProvinces.map((p) => ({
+			name: p.properties.name,
+			country: p.properties.country,
+			polygon: p
+		})),
+		points: scenario.points
+	};
+}
