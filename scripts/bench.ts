@@ -82,7 +82,10 @@ async function benchDrag(browser: import('@playwright/test').Browser): Promise<B
 				function frame(t) {
 					deltas.push(t - last);
 					last = t;
-					if (km > 200) return resolve();
+					if (km > 200) {
+						if (${drag}) slider.dispatchEvent(new Event('change', { bubbles: true }));
+						return resolve();
+					}
 					if (${drag}) {
 						slider.value = String(km);
 						slider.dispatchEvent(new Event('input', { bubbles: true }));

@@ -159,3 +159,39 @@ test('distances can use the constraint estimates instead of the stand-ins', asyn
 	await expect(details.getByRole('heading', { name: /Location estimate/ })).toBeVisible();
 	await expect(details.getByText(/Iran's interior minister Ahmad Vahidi/)).toBeVisible();
 });
+
+test('dragging a band slider updates the figures as it moves and the map on release', async ({
+	page
+}) => {
+	await openMap(page);
+	const panel = page.getByRole('region', { name: 'Buffer zones along the border' });
+	await expect(panel.getByRole('status')).toHaveText(/Computed in \d+ ms/);
+	const slider = panel.getByRole('slider', { name: 'Outer band (km)' });
+	await slider.scrollIntoViewIfNeeded();
+	const box = (await slider.boundingBox())!;
+	const y = box.y + box.height / 2;
+	// The thumb sits at 50 of 1–200 km; drag it to the far right (200 km).
+	await page.mouse.move(box.x + (box.width * 49) / 199, y);
+	await page.mouse.down();
+	for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + (box.width * (49 + 15 * i)) / 199, y);
+	await expect(panel.getByRole('article', { name: /Within 1\d\d km of the border/ })).toBeVisible();
+	// Mid-drag the map still shows the bands from before the drag (widest: 50 km).
+	const widestOnMap = () =>
+		page.evaluate(() => {
+			const source = (
+				window.borderline!.map as unknown as {
+					getSource(id: string): {
+						serialize(): { data: { features: { properties: { distanceKm: number } }[] } };
+					};
+				}
+			).getSource('bands');
+			return Math.max(...source.serialize().data.features.map((f) => f.properties.distanceKm));
+		});
+	expect(await widestOnMap()).toBe(50);
+	await page.mouse.move(box.x + box.width + 20, y);
+	await page.mouse.up();
+	await expect(panel.getByRole('article', { name: 'Within 200 km of the border' })).toBeVisible();
+	await expect.poll(widestOnMap).toBe(200);
+	const probe: [number, number] = [64.3, 29.0]; // ~150 km inside Pakistan, away from symbols
+	await expect.poll(() => canvasColours(page, probe)).not.toEqual(['#f2d49b']);
+});

@@ -13,6 +13,11 @@ export class AppState {
 	/** Bumped when a panel asks the map to bring the selection into view. */
 	focusRequest = $state(0);
 	buffer = $state.raw<BufferSettings>(DEFAULT_BUFFER);
+	/**
+	 * True while a band slider is being dragged: the panels follow every step, the map redraws
+	 * the bands on release (a map repaint is the one step that cannot keep up with a drag).
+	 */
+	bufferDragging = $state(false);
 	/** Radius of the buffer drawn around the selected event, km. */
 	eventRadiusKm = $state(DEFAULT_EVENT_RADIUS_KM);
 	/** Whether distances use the mapped (reported or stand-in) points or constraint estimates. */
