@@ -1,42 +1,13 @@
 // Bad input through the real UI: every file of the bad-input corpus (tests/fixtures/bad, outcomes
 // in its README), inputs generated here (100 MB, 10,000 levels deep, a 1M-vertex polygon) and
 // malformed permalinks. Earlier imports must survive, and the page must stay responsive and idle.
-import { readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { badDir, readCorpusTable } from '../fixtures/bad-corpus';
 import { expect, openMap, test } from './fixtures';
 
-const badDir = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const sitesCsv = fileURLToPath(new URL('../fixtures/import/sites.csv', import.meta.url));
-
-type CorpusCase = {
-	file: string;
-	outcome: 'error' | 'ok';
-	points: number | null;
-	message: RegExp | null;
-};
-
-/** The README's table: | file | what is wrong | outcome | points | message (regex) | (as in tests/unit/import.test.ts). */
-function readCorpusTable(): CorpusCase[] {
-	return readFileSync(badDir + 'README.md', 'utf8')
-		.split('\n')
-		.filter((line) => line.startsWith('| `'))
-		.map((line) => {
-			const [file, , outcome, points, message] = line
-				.split(/(?<!\\)\|/)
-				.slice(1, -1)
-				.map((cell) => cell.trim().replace(/\\\|/g, '|'));
-			const regex = /^`\/(.*)\/([a-z]*)`$/.exec(message ?? '');
-			if (outcome !== 'error' && outcome !== 'ok') throw new Error(`bad outcome in: ${line}`);
-			if (!regex && message !== '-') throw new Error(`bad message cell in: ${line}`);
-			return {
-				file: file!.replace(/`/g, ''),
-				outcome,
-				points: points ? Number(points) : null,
-				message: regex ? new RegExp(regex[1]!, regex[2]) : null
-			};
-		});
-}
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });

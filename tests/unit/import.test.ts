@@ -12,10 +12,10 @@ import {
 	slugify,
 	type ImportResult
 } from '../../src/lib/geo/import';
+import { badDir, readCorpusTable } from '../fixtures/bad-corpus';
 import { readGeodata } from './helpers';
 
 const importDir = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
-const badDir = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 
 function importFixture(dir: string, file: string): ImportResult {
 	return importFile(file, readFileSync(dir + file, 'utf8'), statSync(dir + file).size);
@@ -94,37 +94,6 @@ describe('committed fixtures', () => {
 		]);
 	});
 });
-
-type CorpusCase = {
-	file: string;
-	outcome: 'error' | 'ok';
-	points: number | null;
-	message: RegExp | null;
-};
-
-/** The README's table: | file | what is wrong | outcome | points | message (regex) |. */
-function readCorpusTable(): CorpusCase[] {
-	const readme = readFileSync(badDir + 'README.md', 'utf8');
-	return readme
-		.split('\n')
-		.filter((line) => line.startsWith('| `'))
-		.map((line) => {
-			const cells = line
-				.split(/(?<!\\)\|/)
-				.slice(1, -1)
-				.map((cell) => cell.trim().replace(/\\\|/g, '|'));
-			const [file, , outcome, points, message] = cells;
-			const regex = /^`\/(.*)\/([a-z]*)`$/.exec(message ?? '');
-			if (outcome !== 'error' && outcome !== 'ok') throw new Error(`bad outcome in: ${line}`);
-			if (!regex && message !== '-') throw new Error(`bad message cell in: ${line}`);
-			return {
-				file: file!.replace(/`/g, ''),
-				outcome,
-				points: points ? Number(points) : null,
-				message: regex ? new RegExp(regex[1]!, regex[2]) : null
-			};
-		});
-}
 
 describe('bad-input corpus (tests/fixtures/bad)', () => {
 	const cases = readCorpusTable();
