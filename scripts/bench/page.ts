@@ -4,6 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from '@playwright/test';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { styleImages } from '../../src/lib/map/icons';
+import { buildStyle } from '../../src/lib/map/style';
 import type { BenchRow } from './buffers';
 
 const DIST = 'node_modules/maplibre-gl/dist/';
@@ -34,44 +37,83 @@ async function heapSampler(cdp: CDPSession): Promise<() => Promise<number>> {
 	};
 }
 
-/** A bare MapLibre page: the same GeoJSON files, one plain layer per file, nothing else. */
-function barePage(assets: Record<string, string>): string {
-	const files = JSON.stringify(assets);
+/** A bare MapLibre page: one module script, a style, the map, and the title set at its first idle. */
+function mapPage(style: StyleSpecification, images: ReturnType<typeof styleImages> = []): string {
+	const imageList = images.map(({ id, image, pixelRatio }) => ({
+		id,
+		width: image.width,
+		height: image.height,
+		data: Array.from(image.data),
+		pixelRatio
+	}));
 	return `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/__bench/maplibre-gl.css">
 <style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div>
 <script type="module">
 import * as maplibregl from '/__bench/maplibre-gl.mjs';
 maplibregl.setWorkerUrl('/__bench/maplibre-gl-worker.mjs');
-const files = ${files};
-const kinds = { countries: 'fill', provinces: 'fill', borders: 'line', towns: 'circle', crossings: 'circle', events: 'circle' };
-const style = { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#c6d9e4' } }] };
-for (const [name, url] of Object.entries(files)) {
-	style.sources[name] = { type: 'geojson', data: url };
-	style.layers.push({ id: name, type: kinds[name], source: name });
-}
-const map = new maplibregl.Map({ container: 'map', style, bounds: [[59.3, 24.6], [65.3, 30.4]], fitBoundsOptions: { padding: 20 } });
+const map = new maplibregl.Map({ container: 'map', style: ${JSON.stringify(style)}, bounds: [[59.3, 24.6], [65.3, 30.4]], fitBoundsOptions: { padding: 20 } });
+for (const i of ${JSON.stringify(imageList)})
+	map.addImage(i.id, { width: i.width, height: i.height, data: new Uint8Array(i.data) }, { pixelRatio: i.pixelRatio });
 map.once('idle', () => { document.title = 'idle'; });
 </script></body></html>`;
 }
 
+/** The same GeoJSON files, one plain layer per file, nothing else: the issue's baseline. */
+function plainStyle(files: Record<string, string>): StyleSpecification {
+	const kinds: Record<string, 'fill' | 'line' | 'circle'> = {
+		countries: 'fill',
+		provinces: 'fill',
+		borders: 'line',
+		towns: 'circle',
+		crossings: 'circle',
+		events: 'circle'
+	};
+	const style: StyleSpecification = {
+		version: 8,
+		sources: {},
+		layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#c6d9e4' } }]
+	};
+	for (const [name, url] of Object.entries(files)) {
+		style.sources[name] = { type: 'geojson', data: url };
+		style.layers.push({ id: name, type: kinds[name]!, source: name } as LayerSpecification);
+	}
+	return style;
+}
+
 export async function benchLoad(browser: Browser, base: string, runs: number): Promise<BenchRow[]> {
 	const assetDir = 'build/_app/immutable/assets/';
+	const assetFiles = readdirSync(assetDir);
 	const assets: Record<string, string> = {};
-	for (const f of readdirSync(assetDir).filter((f) => f.endsWith('.geojson')))
+	for (const f of assetFiles.filter((f) => f.endsWith('.geojson')))
 		assets[f.split('.')[0]!] = `/_app/immutable/assets/${f}`;
+	const asset = (prefix: string) =>
+		`/_app/immutable/assets/${assetFiles.find((f) => f.startsWith(prefix) && f.endsWith('.woff2'))}`;
+	// The app's own style (all layers, labels in the same fonts) with the files' URLs as data, so
+	// the table can tell what the style costs MapLibre from what the app adds around it.
+	const appStyle = buildStyle(
+		Object.fromEntries(Object.entries(assets).map(([name, url]) => [name, base + url])),
+		{
+			latin: asset('noto-sans-latin-400-normal.'),
+			latinExt: asset('noto-sans-latin-ext-400-normal.')
+		}
+	);
+	const pages: Record<string, string> = {
+		'bare.html': mapPage(plainStyle(assets)),
+		'styled.html': mapPage(appStyle, styleImages(1))
+	};
 
-	const app: number[] = [];
-	const bare: number[] = [];
-	let appHeap = 0;
-	let bareHeap = 0;
+	const kinds = ['app', 'bare', 'styled'] as const;
+	const times: Record<(typeof kinds)[number], number[]> = { app: [], bare: [], styled: [] };
+	const heaps: Record<(typeof kinds)[number], number> = { app: 0, bare: 0, styled: 0 };
 	for (let i = 0; i < runs; i++) {
-		for (const which of i % 2 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)) {
+		// Rotate the order, so no page always runs first (or right after another).
+		for (let k = 0; k < kinds.length; k++) {
+			const which = kinds[(i + k) % kinds.length]!;
 			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 			const page = await context.newPage();
 			await page.route('**/__bench/**', (route) => {
 				const name = new URL(route.request().url()).pathname.replace('/__bench/', '');
-				if (name === 'bare.html')
-					return route.fulfill({ contentType: 'text/html', body: barePage(assets) });
+				if (pages[name]) return route.fulfill({ contentType: 'text/html', body: pages[name] });
 				const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
 				return route.fulfill({ contentType: type, body: readFileSync(DIST + name) });
 			});
@@ -81,25 +123,39 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 			if (which === 'app') {
 				await page.goto(base);
 				await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
-				app.push(Date.now() - t0);
-				appHeap = Math.max(appHeap, await stop());
 			} else {
-				await page.goto(`${base}/__bench/bare.html`);
+				await page.goto(`${base}/__bench/${which}.html`);
 				await page.waitForFunction(() => document.title === 'idle', null, { timeout: 60_000 });
-				bare.push(Date.now() - t0);
-				bareHeap = Math.max(bareHeap, await stop());
 			}
+			times[which].push(Date.now() - t0);
+			heaps[which] = Math.max(heaps[which], await stop());
 			await context.close();
 		}
 	}
 	return [
 		{
 			name: 'navigation → map idle (ms)',
-			medianMs: median(app),
-			baselineMs: median(bare),
+			medianMs: median(times.app),
+			baselineMs: median(times.bare),
 			note: 'baseline: bare MapLibre, same GeoJSON, one plain layer per file'
 		},
-		{ name: 'peak JS heap during load (MB, main thread)', medianMs: appHeap, baselineMs: bareHeap }
+		{
+			name: "  of which MapLibre drawing the app's style (ms)",
+			medianMs: median(times.styled),
+			baselineMs: median(times.bare),
+			note: "bare MapLibre page with the app's full style and the same files"
+		},
+		{
+			name: '  of which the app around the map (ms)',
+			medianMs: median(times.app),
+			baselineMs: median(times.styled),
+			note: "baseline: the app's style in a bare MapLibre page"
+		},
+		{
+			name: 'peak JS heap during load (MB, main thread)',
+			medianMs: heaps.app,
+			baselineMs: heaps.bare
+		}
 	];
 }
 

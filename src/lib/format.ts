@@ -35,9 +35,16 @@ export function formatLocal(
 	return `${precision === 'approximate' ? '≈ ' : ''}${ymd} ${hm} (${formatUtcOffset(offsetMinutes)})`;
 }
 
+const kmFormats = new Map<number, Intl.NumberFormat>();
+
 /** A distance in kilometres with its unit, e.g. "817.4 km". */
 export function formatKm(km: number, decimals = 1): string {
-	return `${km.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} km`;
+	let format = kmFormats.get(decimals);
+	if (!format) {
+		const digits = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+		kmFormats.set(decimals, (format = new Intl.NumberFormat('en-GB', digits)));
+	}
+	return `${format.format(km)} km`;
 }
 
 /** An area in square kilometres with its unit, e.g. "348,505 km²". */

@@ -6,6 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 type MapHandle = {
 	project(lngLat: [number, number]): { x: number; y: number };
 	getCanvas(): HTMLCanvasElement;
+	redraw(): void;
 };
 declare global {
 	interface Window {
@@ -110,6 +111,8 @@ export async function canvasColours(page: Page, lngLat: [number, number], radius
 	return page.evaluate(
 		({ ll, r }) => {
 			const map = window.borderline!.map;
+			// The map does not keep its drawing buffer: draw a frame and read it in the same task.
+			map.redraw();
 			const canvas = map.getCanvas();
 			const scale = canvas.width / canvas.clientWidth;
 			const p = map.project(ll);

@@ -73,6 +73,35 @@ test('a malformed geodata file is named in the UI and the other layers still dra
 	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.provinceInvolved]);
 });
 
+test('a file the map loads itself but the schema refuses is named and not drawn', async ({
+	page
+}) => {
+	// Valid JSON, so MapLibre's worker would draw it: the app's check must take it off the map.
+	await page.route(/\/provinces\.[^/]*\.geojson$/, async (route) => {
+		const response = await route.fetch();
+		const data = (await response.json()) as { features: { properties: { name: unknown } }[] };
+		data.features[0]!.properties.name = 42;
+		await route.fulfill({ response, json: data });
+	});
+	await openMap(page);
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('provinces.geojson');
+	await expect(alert).toContainText('features.0.properties.name');
+	// Balochistan shows the land colour under it, not the involved-province fill.
+	await expect.poll(() => canvasColours(page, [63.6, 28.4])).toEqual([palette.focusLand]);
+});
+
+test('a shipped file that is not JSON is named and the other layers still draw', async ({
+	page
+}) => {
+	await page.route(/\/countries\.[^/]*\.geojson$/, (route) =>
+		route.fulfill({ contentType: 'application/json', body: '{"type": "Feature' })
+	);
+	await openMap(page);
+	await expect(page.getByRole('alert')).toContainText('countries.geojson');
+	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.provinceInvolved]);
+});
+
 test('hovering a feature shows a pointer and highlights it', async ({ page }) => {
 	await openMap(page);
 	const panjgur = await projectToPage(page, [64.09459, 26.97186]);

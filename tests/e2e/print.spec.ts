@@ -291,7 +291,17 @@ test("the browser's print is one page with the map, legend and panels, without c
 	await openMap(page);
 	await selectPanjgur(page);
 	await page.emulateMedia({ media: 'print' });
-	await expect(page.getByRole('img', { name: /Map of the current view/ })).toBeVisible();
+	const printMap = page.getByRole('img', { name: /Map of the current view/ });
+	await expect(printMap).toBeVisible();
+	// The print shows a copy of the map taken as printing began: the map's colours, not a blank.
+	const colours = await printMap.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+		const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+		const seen = new Set<number>();
+		for (let i = 0; i < data.length; i += 4 * 97)
+			seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+		return seen.size;
+	});
+	expect(colours).toBeGreaterThan(20);
 	const pdf = await page.pdf({ format: 'A4', printBackground: true });
 	const pages = await pdfText(new Uint8Array(pdf));
 	expect(pages).toHaveLength(1);

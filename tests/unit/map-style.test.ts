@@ -1,6 +1,7 @@
 // The offline style is valid MapLibre, requests nothing remote, and picks features predictably.
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
+import { opacityPaint, toggleLayers } from '../../src/lib/map/layers';
 import { buildStyle, interactiveMapLayers } from '../../src/lib/map/style';
 import { pickFeature } from '../../src/lib/map/view';
 
@@ -9,6 +10,25 @@ const style = buildStyle({}, { latin: '/fonts/latin.woff2', latinExt: '/fonts/la
 describe('buildStyle', () => {
 	it('passes the MapLibre style validator', () => {
 		expect(validateStyleMin(style)).toEqual([]);
+	});
+
+	it('stays valid with file URLs as data and the layer settings applied', () => {
+		const settings = Object.fromEntries(
+			toggleLayers.map((t, i) => [t.id, { visible: i % 2 === 0, opacity: i % 3 === 0 ? 0.5 : 1 }])
+		);
+		const withSettings = buildStyle(
+			{ countries: 'http://127.0.0.1:4173/_app/immutable/assets/countries.geojson' },
+			{ latin: '/fonts/latin.woff2', latinExt: '/fonts/latin-ext.woff2' },
+			settings
+		);
+		expect(validateStyleMin(withSettings)).toEqual([]);
+		const layer = (id: string) => withSettings.layers.find((l) => l.id === id)!;
+		expect(layer('countries-fill').layout?.visibility).toBe('visible');
+		expect(layer('towns-circle').layout?.visibility).toBe('none');
+		const base = style.layers.find((l) => l.id === 'countries-fill')!;
+		const paint = layer('countries-fill').paint as Record<string, unknown>;
+		for (const [prop, value] of opacityPaint(base, 0.5)) expect(paint[prop]).toEqual(value);
+		expect(paint['fill-color']).toEqual((base.paint as Record<string, unknown>)['fill-color']);
 	});
 
 	it('has no remote URL anywhere: no tiles, glyphs or sprites', () => {

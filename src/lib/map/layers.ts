@@ -146,3 +146,28 @@ export function opacityPaint(layer: LayerSpecification, factor: number): [string
 export function visibleLegendIds(settings: LayerSettings): Set<string> {
 	return new Set(toggleLayers.filter((l) => settings[l.id]?.visible).flatMap((l) => l.legend));
 }
+
+/** A style layer with a toggle's visibility and opacity applied, as the map would hold it. */
+export function withSetting(layer: LayerSpecification, setting: LayerSetting): LayerSpecification {
+	const paint = {
+		...(('paint' in layer ? layer.paint : undefined) as Record<string, unknown> | undefined),
+		...Object.fromEntries(opacityPaint(layer, setting.opacity))
+	};
+	return {
+		...layer,
+		layout: { ...layer.layout, visibility: setting.visible ? 'visible' : 'none' },
+		paint
+	} as LayerSpecification;
+}
+
+/** The style's layers with the layer settings applied, so a new map starts as the panel says. */
+export function applyLayerSettings(
+	layers: LayerSpecification[],
+	settings: LayerSettings
+): LayerSpecification[] {
+	const toggleOf = new Map(toggleLayers.flatMap((t) => t.mapLayers.map((id) => [id, t.id])));
+	return layers.map((layer) => {
+		const setting = settings[toggleOf.get(layer.id) ?? ''];
+		return setting ? withSetting(layer, setting) : layer;
+	});
+}

@@ -9,25 +9,33 @@ import type { FeatureCollection } from 'geojson';
 import { attackerColours, palette } from './palette';
 import { attackerGroups } from '$lib/geo/schema';
 import { styleImages } from './icons';
+import { applyLayerSettings, type LayerSettings } from './layers';
 
 export const FONT = 'Noto Sans Regular';
 
-/** The GeoJSON each map source is built from; a missing layer gets an empty source. */
-export type StyleData = {
-	countries?: FeatureCollection;
-	provinces?: FeatureCollection;
-	borders?: FeatureCollection;
-	towns?: FeatureCollection;
-	crossings?: FeatureCollection;
-	events?: FeatureCollection;
-	precision?: FeatureCollection;
-	bands?: FeatureCollection;
-	estimates?: FeatureCollection;
-	estimateCentres?: FeatureCollection;
-	eventBuffer?: FeatureCollection;
-	connector?: FeatureCollection;
-	imported?: FeatureCollection;
-};
+/** The map's sources, in the order the style lists them. */
+export const sourceIds = [
+	'countries',
+	'provinces',
+	'borders',
+	'towns',
+	'crossings',
+	'events',
+	'precision',
+	'bands',
+	'estimates',
+	'estimateCentres',
+	'eventBuffer',
+	'connector',
+	'imported'
+] as const;
+export type SourceId = (typeof sourceIds)[number];
+
+/**
+ * What each map source is built from: GeoJSON, or the URL of a GeoJSON file for MapLibre's worker
+ * to fetch and parse itself. A missing source gets an empty collection.
+ */
+export type StyleData = { [K in SourceId]?: FeatureCollection | string };
 
 /** Adds every image the style refers to (hatch pattern, event symbols) to a map. */
 export function addStyleImages(
@@ -403,9 +411,13 @@ export function buildLayers(): LayerSpecification[] {
 	];
 }
 
-/** Builds the complete offline style for the given data. */
-export function buildStyle(data: StyleData, fonts: FontFiles): StyleSpecification {
-	const source = (key: keyof StyleData, attribution?: string) => ({
+/** Builds the complete offline style for the given data, with the layer settings applied if given. */
+export function buildStyle(
+	data: StyleData,
+	fonts: FontFiles,
+	settings?: LayerSettings
+): StyleSpecification {
+	const source = (key: SourceId, attribution?: string) => ({
 		type: 'geojson' as const,
 		data: data[key] ?? EMPTY,
 		promoteId: 'id',
@@ -435,6 +447,6 @@ export function buildStyle(data: StyleData, fonts: FontFiles): StyleSpecificatio
 			connector: source('connector'),
 			imported: source('imported')
 		},
-		layers: buildLayers()
+		layers: settings ? applyLayerSettings(buildLayers(), settings) : buildLayers()
 	};
 }
