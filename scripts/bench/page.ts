@@ -164,6 +164,9 @@ export async function benchBytes(page: Page, base: string): Promise<BenchRow[]> 
 	const bodies: { url: string; bytes: Buffer }[] = [];
 	page.on('response', async (r) => {
 		try {
+			// A file fetched twice (the app and MapLibre's worker read the same geodata) crosses the
+			// wire once: the second answer comes from the cache or as a bodiless revalidation.
+			if ((await r.request().sizes()).responseBodySize <= 0) return;
 			bodies.push({ url: r.url(), bytes: await r.body() });
 		} catch {
 			/* redirects and aborted requests have no body */

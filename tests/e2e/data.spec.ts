@@ -158,3 +158,43 @@ test('imports still work when a geodata file other than the border failed to loa
 	await fileInput(page).setInputFiles('tests/fixtures/import/sites.csv');
 	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 3 points/);
 });
+
+test('dense imports are drawn as numbered clusters that zoom in on click', async ({ page }) => {
+	await openMap(page);
+	// 400 points within about 5 km of one place near Saravan, plus one far away.
+	const rows = ['name,latitude,longitude'];
+	for (let i = 0; i < 400; i++)
+		rows.push(
+			`S${i},${(27.37 + (i % 20) * 0.002).toFixed(4)},${(62.33 + Math.floor(i / 20) * 0.002).toFixed(4)}`
+		);
+	rows.push('Lone,25.5,63.5');
+	await fileInput(page).setInputFiles({
+		name: 'dense.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(rows.join('\n'))
+	});
+	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 401 points/);
+	// Every point is still in the data; on screen the crowd is one circle counting them.
+	await expect.poll(() => importedIds(page).then((ids) => ids.length)).toBe(401);
+	const rendered = () =>
+		page.evaluate(() => {
+			const map = window.borderline!.map as unknown as {
+				queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
+				getZoom(): number;
+			};
+			const clusters = map.queryRenderedFeatures({ layers: ['imported-clusters'] });
+			return {
+				clusters: clusters.length,
+				counted: clusters.reduce((s, c) => s + Number(c.properties['point_count']), 0),
+				points: map.queryRenderedFeatures({ layers: ['imported-circle'] }).length,
+				zoom: map.getZoom()
+			};
+		});
+	await expect.poll(async () => (await rendered()).counted).toBe(400);
+	const before = await rendered();
+	expect(before.points).toBe(1);
+	const crowd = await projectToPage(page, [62.349, 27.389]);
+	await page.mouse.click(crowd.x, crowd.y);
+	await expect.poll(async () => (await rendered()).zoom).toBeGreaterThan(before.zoom + 1);
+	await expect(page.locator('.maplibregl-canvas')).toBeVisible();
+});

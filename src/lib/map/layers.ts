@@ -109,8 +109,8 @@ export const toggleLayers: ToggleLayer[] = [
 		id: 'imported',
 		label: 'Imported points',
 		group: 'Your data',
-		mapLayers: ['imported-circle', 'imported-label'],
-		legend: ['imported']
+		mapLayers: ['imported-clusters', 'imported-circle', 'imported-cluster-count', 'imported-label'],
+		legend: ['imported', 'imported-cluster']
 	}
 ];
 

@@ -97,6 +97,11 @@ export function legendEntries(visibleIds?: ReadonlySet<string>): LegendEntry[] {
 			id: 'imported',
 			label: 'Imported point (your data)',
 			symbol: { kind: 'circle', fill: palette.imported, stroke: palette.labelHalo, radiusPx: 6 }
+		},
+		{
+			id: 'imported-cluster',
+			label: '10 or more imported points close together (click to zoom in)',
+			symbol: { kind: 'circle', fill: palette.imported, stroke: palette.labelHalo, radiusPx: 9 }
 		}
 	];
 	return visibleIds ? all.filter((e) => visibleIds.has(e.id)) : all;
