@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
 import { benchBuffers, type BenchRow } from './bench/buffers';
-import { bench100k, benchBytes, benchLoad } from './bench/page';
+import { bench100k, benchBytes, benchLoad, describeWorkers, heapSampler } from './bench/page';
 // @ts-expect-error -- plain ESM module without types
 import { benchExport } from './bench/export.mjs';
 
@@ -13,6 +13,8 @@ import { benchExport } from './bench/export.mjs';
 const PORT = 20000 + Math.floor(Math.random() * 20000);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = 5;
+// Page loads vary most from run to run on this software renderer: more runs for a steadier median.
+const LOAD_RUNS = 9;
 
 function printTable(title: string, rows: BenchRow[]) {
 	console.log(`\n${title}`);
@@ -98,7 +100,9 @@ async function benchDrag(browser: import('@playwright/test').Browser): Promise<B
 			return deltas.slice(1);
 		})()`);
 	const idle = await frames(false);
+	const stop = await heapSampler(browser, page);
 	const drag = await frames(true);
+	const heap = await stop();
 	await page.close();
 	const p = (xs: number[], q: number) =>
 		[...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
@@ -112,6 +116,12 @@ async function benchDrag(browser: import('@playwright/test').Browser): Promise<B
 			medianMs: long(drag),
 			baselineMs: long(idle),
 			note: `${drag.length} frames`
+		},
+		{ name: 'peak JS heap during the drag (MB, main thread)', medianMs: heap.mainMb },
+		{
+			name: 'peak JS heap during the drag (MB, workers together)',
+			medianMs: heap.workersMb,
+			note: describeWorkers(heap)
 		}
 	];
 }
@@ -127,8 +137,8 @@ async function main() {
 	});
 	try {
 		printTable(
-			`Page load (Chromium, SwiftShader; median of ${RUNS} runs each)`,
-			await benchLoad(browser, BASE, RUNS)
+			`Page load (Chromium, SwiftShader; median of ${LOAD_RUNS} runs each)`,
+			await benchLoad(browser, BASE, LOAD_RUNS)
 		);
 		{
 			const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -147,7 +157,17 @@ async function main() {
 		});
 		await page.goto(BASE);
 		await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
+		const stop = await heapSampler(browser, page);
 		const exportRows = (await benchExport({ page })) as BenchRow[];
+		const heap = await stop();
+		exportRows.push(
+			{ name: 'peak JS heap during the exports (MB, main thread)', medianMs: heap.mainMb },
+			{
+				name: 'peak JS heap during the exports (MB, workers together)',
+				medianMs: heap.workersMb,
+				note: describeWorkers(heap)
+			}
+		);
 		printTable('Snapshot export (Chromium)', exportRows);
 	} finally {
 		await browser.close();

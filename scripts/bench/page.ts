@@ -3,7 +3,7 @@
 // imported points, and the peak JS heap of the page during each.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser, CDPSession, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { styleImages } from '../../src/lib/map/icons';
 import { buildStyle } from '../../src/lib/map/style';
@@ -17,25 +17,91 @@ function median(values: number[]): number {
 	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Samples the page's JS heap every 100 ms until stopped; returns the peak in MB. */
-async function heapSampler(cdp: CDPSession): Promise<() => Promise<number>> {
+export type HeapPeaks = {
+	/** Peak of the page's main thread (MB). */
+	mainMb: number;
+	/** Peak of all its workers together (MB), and each worker's own peak, by script name. */
+	workersMb: number;
+	byWorker: Record<string, number>;
+};
+
+/**
+ * Samples the JS heap of the page's main thread and of every worker every 100 ms until stopped.
+ * Workers are reached through the browser's DevTools protocol (a page session sees only the main
+ * thread); the bench runs one browser context at a time, so every worker is this page's.
+ */
+export async function heapSampler(browser: Browser, page: Page): Promise<() => Promise<HeapPeaks>> {
+	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Performance.enable');
-	let peak = 0;
+	const browserCdp = await browser.newBrowserCDPSession();
+	const replies = new Map<number, (message: { result?: { usedSize: number } }) => void>();
+	let nextId = 1;
+	browserCdp.on('Target.receivedMessageFromTarget', (event) => {
+		const message = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
+		if (message.id !== undefined) replies.get(message.id)?.(message);
+	});
+	const sessions = new Map<string, string>();
+	const workerHeap = async (sessionId: string): Promise<number> => {
+		const id = nextId++;
+		const reply = new Promise<{ result?: { usedSize: number } }>((resolve) => {
+			replies.set(id, resolve);
+			setTimeout(() => resolve({}), 1000);
+		});
+		await browserCdp.send('Target.sendMessageToTarget', {
+			sessionId,
+			message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' })
+		});
+		const message = await reply;
+		replies.delete(id);
+		return message.result?.usedSize ?? 0;
+	};
+
+	const peaks: HeapPeaks = { mainMb: 0, workersMb: 0, byWorker: {} };
+	const mb = (bytes: number) => bytes / 1024 / 1024;
 	let running = true;
 	const loop = (async () => {
 		while (running) {
-			const { metrics } = await cdp.send('Performance.getMetrics');
-			const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-			peak = Math.max(peak, used);
+			try {
+				const { metrics } = await cdp.send('Performance.getMetrics');
+				const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+				peaks.mainMb = Math.max(peaks.mainMb, mb(used));
+				const { targetInfos } = await browserCdp.send('Target.getTargets');
+				let total = 0;
+				// A worker still starting has no script URL yet: it is sampled from the next tick.
+				for (const target of targetInfos.filter((t) => t.type === 'worker' && t.url)) {
+					let sessionId = sessions.get(target.targetId);
+					if (!sessionId) {
+						({ sessionId } = await browserCdp.send('Target.attachToTarget', {
+							targetId: target.targetId,
+							flatten: false
+						}));
+						sessions.set(target.targetId, sessionId);
+					}
+					const file = target.url.split('/').pop() ?? target.url;
+					const name = file.replace(/[.-][\w-]{8}\.m?js$/, '').replace(/\.m?js$/, '');
+					const used = mb(await workerHeap(sessionId));
+					total += used;
+					peaks.byWorker[name] = Math.max(peaks.byWorker[name] ?? 0, used);
+				}
+				peaks.workersMb = Math.max(peaks.workersMb, total);
+			} catch {
+				/* a worker or the page went away between two samples */
+			}
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	})();
 	return async () => {
 		running = false;
 		await loop;
-		return peak / 1024 / 1024;
+		await browserCdp.detach().catch(() => {});
+		return peaks;
 	};
 }
+
+export const describeWorkers = (peaks: HeapPeaks) =>
+	Object.entries(peaks.byWorker)
+		.map(([name, peak]) => `${name} ${peak.toFixed(0)} MB`)
+		.join(', ');
 
 /** A bare MapLibre page: one module script, a style, the map, and the title set at its first idle. */
 function mapPage(style: StyleSpecification, images: ReturnType<typeof styleImages> = []): string {
@@ -104,7 +170,18 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 
 	const kinds = ['app', 'bare', 'styled'] as const;
 	const times: Record<(typeof kinds)[number], number[]> = { app: [], bare: [], styled: [] };
-	const heaps: Record<(typeof kinds)[number], number> = { app: 0, bare: 0, styled: 0 };
+	const none = (): HeapPeaks => ({ mainMb: 0, workersMb: 0, byWorker: {} });
+	const heaps: Record<(typeof kinds)[number], HeapPeaks> = {
+		app: none(),
+		bare: none(),
+		styled: none()
+	};
+	const keepPeaks = (into: HeapPeaks, run: HeapPeaks) => {
+		into.mainMb = Math.max(into.mainMb, run.mainMb);
+		into.workersMb = Math.max(into.workersMb, run.workersMb);
+		for (const [name, peak] of Object.entries(run.byWorker))
+			into.byWorker[name] = Math.max(into.byWorker[name] ?? 0, peak);
+	};
 	for (let i = 0; i < runs; i++) {
 		// Rotate the order, so no page always runs first (or right after another).
 		for (let k = 0; k < kinds.length; k++) {
@@ -117,8 +194,7 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 				const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
 				return route.fulfill({ contentType: type, body: readFileSync(DIST + name) });
 			});
-			const cdp = await context.newCDPSession(page);
-			const stop = await heapSampler(cdp);
+			const stop = await heapSampler(browser, page);
 			const t0 = Date.now();
 			if (which === 'app') {
 				await page.goto(base);
@@ -128,7 +204,7 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 				await page.waitForFunction(() => document.title === 'idle', null, { timeout: 60_000 });
 			}
 			times[which].push(Date.now() - t0);
-			heaps[which] = Math.max(heaps[which], await stop());
+			keepPeaks(heaps[which], await stop());
 			await context.close();
 		}
 	}
@@ -153,8 +229,14 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 		},
 		{
 			name: 'peak JS heap during load (MB, main thread)',
-			medianMs: heaps.app,
-			baselineMs: heaps.bare
+			medianMs: heaps.app.mainMb,
+			baselineMs: heaps.bare.mainMb
+		},
+		{
+			name: 'peak JS heap during load (MB, workers together)',
+			medianMs: heaps.app.workersMb,
+			baselineMs: heaps.bare.workersMb,
+			note: describeWorkers(heaps.app)
 		}
 	];
 }
@@ -162,11 +244,14 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 /** Bytes the page transfers (gzip, as a server compressing text would send them). */
 export async function benchBytes(page: Page, base: string): Promise<BenchRow[]> {
 	const bodies: { url: string; bytes: Buffer }[] = [];
+	const seen = new Set<string>();
 	page.on('response', async (r) => {
 		try {
-			// A file fetched twice (the app and MapLibre's worker read the same geodata) crosses the
-			// wire once: the second answer comes from the cache or as a bodiless revalidation.
-			if ((await r.request().sizes()).responseBodySize <= 0) return;
+			// A file read twice (the app and MapLibre's worker read the same geodata) crosses the
+			// wire once: the second read is answered by the cache, or by a revalidation without a
+			// body. Count each URL once.
+			if (seen.has(r.url())) return;
+			seen.add(r.url());
 			bodies.push({ url: r.url(), bytes: await r.body() });
 		} catch {
 			/* redirects and aborted requests have no body */
@@ -243,8 +328,7 @@ export async function bench100k(browser: Browser, base: string): Promise<BenchRo
 	const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.95 * (xs.length - 1))]!;
 	const before = await panFrames();
 
-	const cdp = await context.newCDPSession(page);
-	const stop = await heapSampler(cdp);
+	const stop = await heapSampler(browser, page);
 	const t0 = Date.now();
 	await page
 		.getByLabel('Import a GeoJSON or CSV file')
@@ -279,6 +363,11 @@ export async function bench100k(browser: Browser, base: string): Promise<BenchRo
 			baselineMs: p95(before),
 			note: 'baseline: same pan before the import'
 		},
-		{ name: 'peak JS heap during import (MB, main thread)', medianMs: heap }
+		{ name: 'peak JS heap during import (MB, main thread)', medianMs: heap.mainMb },
+		{
+			name: 'peak JS heap during import (MB, workers together)',
+			medianMs: heap.workersMb,
+			note: describeWorkers(heap)
+		}
 	];
 }
