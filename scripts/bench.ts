@@ -12,7 +12,6 @@ import { benchExport } from './bench/export.mjs';
 // A port of its own, so a dev or test server already running does not answer in its place.
 const PORT = 20000 + Math.floor(Math.random() * 20000);
 const BASE = `http://127.0.0.1:${PORT}`;
-const RUNS = 5;
 // Page loads vary most from run to run on this software renderer: more runs for a steadier median.
 const LOAD_RUNS = 9;
 
