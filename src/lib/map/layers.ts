@@ -148,7 +148,7 @@ export function visibleLegendIds(settings: LayerSettings): Set<string> {
 }
 
 /** A style layer with a toggle's visibility and opacity applied, as the map would hold it. */
-export function withSetting(layer: LayerSpecification, setting: LayerSetting): LayerSpecification {
+function withSetting(layer: LayerSpecification, setting: LayerSetting): LayerSpecification {
 	const paint = {
 		...(('paint' in layer ? layer.paint : undefined) as Record<string, unknown> | undefined),
 		...Object.fromEntries(opacityPaint(layer, setting.opacity))
