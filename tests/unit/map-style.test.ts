@@ -39,6 +39,13 @@ describe('buildStyle', () => {
 		expect(Object.values(style.sources).every((s) => s.type === 'geojson')).toBe(true);
 	});
 
+	it('draws clusters of imported points, and their counts, under the events', () => {
+		const at = (id: string) => style.layers.findIndex((l) => l.id === id);
+		expect(at('imported-clusters')).toBeGreaterThan(-1);
+		expect(at('imported-clusters')).toBeLessThan(at('events-halo'));
+		expect(at('imported-cluster-count')).toBeLessThan(at('events-symbol'));
+	});
+
 	it('has every interactive layer', () => {
 		const ids = style.layers.map((l) => l.id);
 		for (const id of Object.keys(interactiveMapLayers)) expect(ids).toContain(id);

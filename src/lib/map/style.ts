@@ -294,6 +294,35 @@ export function buildLayers(): LayerSpecification[] {
 			}
 		},
 		{
+			// Where imported points crowd (a dense file seen from afar), one circle sized by how
+			// many it stands for; clicking it zooms in until they separate. Drawn, with its count,
+			// under the events, so a crowd of points never hides a strike.
+			id: 'imported-clusters',
+			type: 'circle',
+			source: 'imported',
+			filter: ['has', 'point_count'],
+			paint: {
+				'circle-color': palette.imported,
+				'circle-opacity': 0.85,
+				'circle-radius': ['step', ['get', 'point_count'], 12, 100, 16, 1000, 20, 10000, 25],
+				'circle-stroke-color': palette.labelHalo,
+				'circle-stroke-width': 1.5
+			}
+		},
+		{
+			id: 'imported-cluster-count',
+			type: 'symbol',
+			source: 'imported',
+			filter: ['has', 'point_count'],
+			layout: {
+				'text-field': ['get', 'point_count_abbreviated'],
+				'text-font': [FONT],
+				'text-size': 11,
+				'text-allow-overlap': true
+			},
+			paint: { 'text-color': palette.labelHalo }
+		},
+		{
 			// The highlight ring under an event symbol: shown for hover and selection.
 			id: 'events-halo',
 			type: 'circle',
@@ -314,21 +343,6 @@ export function buildLayers(): LayerSpecification[] {
 				'icon-image': ['concat', 'event-', ['get', 'attackerGroup']],
 				'icon-allow-overlap': true,
 				'icon-ignore-placement': true
-			}
-		},
-		{
-			// Where imported points crowd (a dense file seen from afar), one circle sized by how
-			// many it stands for; clicking it zooms in until they separate.
-			id: 'imported-clusters',
-			type: 'circle',
-			source: 'imported',
-			filter: ['has', 'point_count'],
-			paint: {
-				'circle-color': palette.imported,
-				'circle-opacity': 0.85,
-				'circle-radius': ['step', ['get', 'point_count'], 12, 100, 16, 1000, 20, 10000, 25],
-				'circle-stroke-color': palette.labelHalo,
-				'circle-stroke-width': 1.5
 			}
 		},
 		{
@@ -396,19 +410,6 @@ export function buildLayers(): LayerSpecification[] {
 				'text-halo-color': palette.labelHalo,
 				'text-halo-width': 2
 			}
-		},
-		{
-			id: 'imported-cluster-count',
-			type: 'symbol',
-			source: 'imported',
-			filter: ['has', 'point_count'],
-			layout: {
-				'text-field': ['get', 'point_count_abbreviated'],
-				'text-font': [FONT],
-				'text-size': 11,
-				'text-allow-overlap': true
-			},
-			paint: { 'text-color': palette.labelHalo }
 		},
 		{
 			id: 'imported-label',
