@@ -5,7 +5,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
 import { benchBuffers, type BenchRow } from './bench/buffers';
-import { bench100k, benchBytes, benchLoad, describeWorkers, heapSampler } from './bench/page';
+import {
+	bench100k,
+	benchBytes,
+	benchLoad,
+	describeWorkers,
+	heapSampler,
+	openSettledApp
+} from './bench/page';
 // @ts-expect-error -- plain ESM module without types
 import { benchExport } from './bench/export.mjs';
 
@@ -65,12 +72,7 @@ async function startPreview(): Promise<ChildProcess> {
  */
 async function benchDrag(browser: import('@playwright/test').Browser): Promise<BenchRow[]> {
 	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-	await page.goto(BASE);
-	await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
-	await page
-		.getByRole('status')
-		.filter({ hasText: /Computed in/ })
-		.waitFor({ timeout: 60_000 });
+	await openSettledApp(page, BASE);
 	// Written as a string: tsx would otherwise wrap the named callbacks with a helper that does
 	// not exist in the page.
 	const frames = (drag: boolean) =>

@@ -241,6 +241,16 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 	];
 }
 
+/** Opens the app and waits until the map is drawn and the analysis has reported its figures. */
+export async function openSettledApp(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
+	await page
+		.getByRole('status')
+		.filter({ hasText: /Computed in/ })
+		.waitFor({ timeout: 60_000 });
+}
+
 /** Bytes the page transfers (gzip, as a server compressing text would send them). */
 export async function benchBytes(page: Page, base: string): Promise<BenchRow[]> {
 	const bodies: { url: string; bytes: Buffer }[] = [];
@@ -257,12 +267,7 @@ export async function benchBytes(page: Page, base: string): Promise<BenchRow[]> 
 			/* redirects and aborted requests have no body */
 		}
 	});
-	await page.goto(base);
-	await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
-	await page
-		.getByRole('status')
-		.filter({ hasText: /Computed in/ })
-		.waitFor({ timeout: 60_000 });
+	await openSettledApp(page, base);
 	await page.waitForTimeout(500);
 	const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
 	const isJs = (u: string) => /\.m?js(\?|$)/.test(u);
@@ -301,12 +306,7 @@ export async function bench100k(browser: Browser, base: string): Promise<BenchRo
 
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
-	await page.goto(base);
-	await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
-	await page
-		.getByRole('status')
-		.filter({ hasText: /Computed in/ })
-		.waitFor({ timeout: 60_000 });
+	await openSettledApp(page, base);
 	const panFrames = () =>
 		page.evaluate(async () => {
 			const map = (
