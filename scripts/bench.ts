@@ -1,7 +1,7 @@
 // `npm run bench`: performance figures as ratios against baselines measured in the same run.
 // Node part: buffer-band updates. Browser part (Debian Chromium, built app): time to map idle,
 // and the snapshot export. Prints a table; never used as a test.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
 import { benchBuffers, type BenchRow } from './bench/buffers';
@@ -13,13 +13,11 @@ import {
 	heapSampler,
 	openSettledApp
 } from './bench/page';
+import { startBenchServer } from './bench/server';
 // @ts-expect-error -- plain ESM module without types
 import { benchExport } from './bench/export.mjs';
 
-// A port of its own, so a dev or test server already running does not answer in its place.
-const PORT = 20000 + Math.floor(Math.random() * 20000);
-const BASE = `http://127.0.0.1:${PORT}`;
-// Page loads vary most from run to run on this software renderer: more runs for a steadier median.
+// Page load varies most from run to run on this software renderer: more runs for a steadier median.
 const LOAD_RUNS = 9;
 
 function printTable(title: string, rows: BenchRow[]) {
@@ -43,36 +41,17 @@ async function run(command: string, args: string[]): Promise<void> {
 	});
 }
 
-async function startPreview(): Promise<ChildProcess> {
-	const server = spawn(
-		'npx',
-		['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-		{
-			stdio: 'ignore',
-			detached: true
-		}
-	);
-	let exited = false;
-	server.on('exit', () => (exited = true));
-	for (let i = 0; i < 100 && !exited; i++) {
-		try {
-			if ((await fetch(BASE)).ok) return server;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('vite preview did not start');
-}
-
 /**
  * Frame intervals while the outer band slider moves 1 → 200 km one step per animation frame,
  * against the same loop on the idle page (the baseline). Bands are computed in the worker, so
  * the main thread should keep its frame rate.
  */
-async function benchDrag(browser: import('@playwright/test').Browser): Promise<BenchRow[]> {
+async function benchDrag(
+	browser: import('@playwright/test').Browser,
+	base: string
+): Promise<BenchRow[]> {
 	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-	await openSettledApp(page, BASE);
+	await openSettledApp(page, base);
 	// Written as a string: tsx would otherwise wrap the named callbacks with a helper that does
 	// not exist in the page.
 	const frames = (drag: boolean) =>
@@ -131,7 +110,8 @@ async function main() {
 	printTable('Buffer bands (Node, @turf/turf; median of 15 runs)', benchBuffers());
 
 	await run('npx', ['vite', 'build', '--logLevel', 'warn']);
-	const server = await startPreview();
+	const server = await startBenchServer('build');
+	const BASE = server.base;
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: chromiumArgs
@@ -139,7 +119,7 @@ async function main() {
 	try {
 		printTable(
 			`Page load (Chromium, SwiftShader; median of ${LOAD_RUNS} runs each)`,
-			await benchLoad(browser, BASE, LOAD_RUNS)
+			await benchLoad(browser, server, LOAD_RUNS)
 		);
 		{
 			const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -149,7 +129,7 @@ async function main() {
 		printTable('Imported points', await bench100k(browser, BASE));
 		printTable(
 			'Slider drag, outer band 1 → 200 km, one step per frame (Chromium)',
-			await benchDrag(browser)
+			await benchDrag(browser, BASE)
 		);
 
 		const page = await browser.newPage({
@@ -172,11 +152,7 @@ async function main() {
 		printTable('Snapshot export (Chromium)', exportRows);
 	} finally {
 		await browser.close();
-		try {
-			if (server.pid) process.kill(-server.pid);
-		} catch {
-			/* already gone */
-		}
+		await server.close();
 	}
 }
 

@@ -4,10 +4,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
+import ts from 'typescript';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { styleImages } from '../../src/lib/map/icons';
 import { buildStyle } from '../../src/lib/map/style';
 import type { BenchRow } from './buffers';
+import type { BenchServer } from './server';
 
 const DIST = 'node_modules/maplibre-gl/dist/';
 
@@ -104,7 +106,11 @@ export const describeWorkers = (peaks: HeapPeaks) =>
 		.join(', ');
 
 /** A bare MapLibre page: one module script, a style, the map, and the title set at its first idle. */
-function mapPage(style: StyleSpecification, images: ReturnType<typeof styleImages> = []): string {
+function mapPage(
+	style: StyleSpecification,
+	images: ReturnType<typeof styleImages> = [],
+	asTheApp = false
+): string {
 	const imageList = images.map(({ id, image, pixelRatio }) => ({
 		id,
 		width: image.width,
@@ -116,8 +122,10 @@ function mapPage(style: StyleSpecification, images: ReturnType<typeof styleImage
 <style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div>
 <script type="module">
 import * as maplibregl from '/__bench/maplibre-gl.mjs';
+${asTheApp ? "import { paintWhenComplete } from '/__bench/first-paint.js';" : ''}
 maplibregl.setWorkerUrl('/__bench/maplibre-gl-worker.mjs');
-const map = new maplibregl.Map({ container: 'map', style: ${JSON.stringify(style)}, bounds: [[59.3, 24.6], [65.3, 30.4]], fitBoundsOptions: { padding: 20 } });
+const map = new maplibregl.Map({ container: 'map', style: ${JSON.stringify(style)}, bounds: [[59.3, 24.6], [65.3, 30.4]], fitBoundsOptions: { padding: 20 }${asTheApp ? ', validateStyle: false, fadeDuration: 0' : ''} });
+${asTheApp ? 'paintWhenComplete(map);' : ''}
 for (const i of ${JSON.stringify(imageList)})
 	map.addImage(i.id, { width: i.width, height: i.height, data: new Uint8Array(i.data) }, { pixelRatio: i.pixelRatio });
 map.once('idle', () => { document.title = 'idle'; });
@@ -146,7 +154,12 @@ function plainStyle(files: Record<string, string>): StyleSpecification {
 	return style;
 }
 
-export async function benchLoad(browser: Browser, base: string, runs: number): Promise<BenchRow[]> {
+export async function benchLoad(
+	browser: Browser,
+	server: BenchServer,
+	runs: number
+): Promise<BenchRow[]> {
+	const base = server.base;
 	const assetDir = 'build/_app/immutable/assets/';
 	const assetFiles = readdirSync(assetDir);
 	const assets: Record<string, string> = {};
@@ -163,10 +176,17 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 			latinExt: asset('noto-sans-latin-ext-400-normal.')
 		}
 	);
-	const pages: Record<string, string> = {
-		'bare.html': mapPage(plainStyle(assets)),
-		'styled.html': mapPage(appStyle, styleImages(1))
-	};
+	server.files.set('/__bench/bare.html', mapPage(plainStyle(assets)));
+	// The app's map options too: no run-time style validation, no label fade, the paint hold.
+	server.files.set('/__bench/styled.html', mapPage(appStyle, styleImages(1), true));
+	server.files.set(
+		'/__bench/first-paint.js',
+		ts.transpileModule(readFileSync('src/lib/map/first-paint.ts', 'utf8'), {
+			compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+		}).outputText
+	);
+	for (const name of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css'])
+		server.files.set(`/__bench/${name}`, readFileSync(DIST + name));
 
 	const kinds = ['app', 'bare', 'styled'] as const;
 	const times: Record<(typeof kinds)[number], number[]> = { app: [], bare: [], styled: [] };
@@ -188,12 +208,6 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 			const which = kinds[(i + k) % kinds.length]!;
 			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 			const page = await context.newPage();
-			await page.route('**/__bench/**', (route) => {
-				const name = new URL(route.request().url()).pathname.replace('/__bench/', '');
-				if (pages[name]) return route.fulfill({ contentType: 'text/html', body: pages[name] });
-				const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
-				return route.fulfill({ contentType: type, body: readFileSync(DIST + name) });
-			});
 			const stop = await heapSampler(browser, page);
 			const t0 = Date.now();
 			if (which === 'app') {
@@ -219,7 +233,7 @@ export async function benchLoad(browser: Browser, base: string, runs: number): P
 			name: "  of which MapLibre drawing the app's style (ms)",
 			medianMs: median(times.styled),
 			baselineMs: median(times.bare),
-			note: "bare MapLibre page with the app's full style and the same files"
+			note: "bare MapLibre page with the app's full style, map options and the same files"
 		},
 		{
 			name: '  of which the app around the map (ms)',

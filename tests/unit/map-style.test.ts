@@ -1,8 +1,12 @@
 // The offline style is valid MapLibre, requests nothing remote, and picks features predictably.
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+	createPropertyExpression,
+	latest,
+	validateStyleMin
+} from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { opacityPaint, toggleLayers } from '../../src/lib/map/layers';
-import { buildStyle, interactiveMapLayers } from '../../src/lib/map/style';
+import { buildStyle, interactiveMapLayers, PER_FEATURE_PAINT } from '../../src/lib/map/style';
 import { pickFeature } from '../../src/lib/map/view';
 
 const style = buildStyle({}, { latin: '/fonts/latin.woff2', latinExt: '/fonts/latin-ext.woff2' });
@@ -29,6 +33,44 @@ describe('buildStyle', () => {
 		const paint = layer('countries-fill').paint as Record<string, unknown>;
 		for (const [prop, value] of opacityPaint(base, 0.5)) expect(paint[prop]).toEqual(value);
 		expect(paint['fill-color']).toEqual((base.paint as Record<string, unknown>)['fill-color']);
+	});
+
+	it('evaluates the same paint properties per feature on every layer of a type', () => {
+		// MapLibre compiles a shader program per set of per-feature paint properties: one set per
+		// type means one program per type, also with the opacity settings applied.
+		const settings = Object.fromEntries(
+			toggleLayers.map((t, i) => [t.id, { visible: true, opacity: i % 2 ? 0.5 : 1 }])
+		);
+		const fonts = { latin: '/fonts/latin.woff2', latinExt: '/fonts/latin-ext.woff2' };
+		for (const layers of [style.layers, buildStyle({}, fonts, settings).layers]) {
+			const sets = new Map<string, Set<string>>();
+			for (const layer of layers) {
+				const paint = ('paint' in layer ? layer.paint : {}) as Record<string, unknown>;
+				const specs = (latest as unknown as Record<string, Record<string, object>>)[
+					`paint_${layer.type}`
+				]!;
+				const perFeature = Object.entries(paint)
+					.filter(([prop, value]) => {
+						// A literal array (a dash pattern) is a constant, not an expression.
+						if ((specs[prop] as { type?: string }).type === 'array') return false;
+						const parsed = createPropertyExpression(value, `paint.${prop}`, specs[prop] as never);
+						if (parsed.result !== 'success') throw new Error(`${layer.id} ${prop}`);
+						return parsed.value.kind === 'source' || parsed.value.kind === 'composite';
+					})
+					.map(([prop]) => prop)
+					.sort()
+					.join(' ');
+				(sets.get(layer.type) ?? sets.set(layer.type, new Set()).get(layer.type)!).add(
+					// A pattern fill draws with a program of its own.
+					paint['fill-pattern'] ? 'pattern' : perFeature
+				);
+			}
+			for (const [type, props] of Object.entries(PER_FEATURE_PAINT)) {
+				const found = [...(sets.get(type) ?? [])].filter((s) => s !== 'pattern');
+				expect(found, type).toHaveLength(1);
+				for (const prop of props) expect(found[0], type).toContain(prop);
+			}
+		}
 	});
 
 	it('has no remote URL anywhere: no tiles, glyphs or sprites', () => {

@@ -68,10 +68,11 @@ describe('layer toggles', () => {
 		expect(value[0]).toBe('*');
 		expect(value[2]).toBe(0.5);
 		const towns = buildLayers().find((l) => l.id === 'towns-circle')!;
-		expect(opacityPaint(towns, 0.5)).toEqual([
-			['circle-opacity', 0.5],
-			['circle-stroke-opacity', 0.5]
-		]);
+		const [opacity, stroke] = opacityPaint(towns, 0.5) as [[string, unknown[]], [string, number]];
+		expect(opacity[0]).toBe('circle-opacity');
+		expect(opacity[1][0]).toBe('*');
+		expect(opacity[1][2]).toBe(0.5);
+		expect(stroke).toEqual(['circle-stroke-opacity', 0.5]);
 	});
 
 	it('keeps only the legend of visible layers', () => {

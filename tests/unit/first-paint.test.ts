@@ -1,0 +1,68 @@
+// The map draws nothing until its first complete frame, then draws as usual.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Map as MlMap } from 'maplibre-gl';
+import { paintWhenComplete } from '../../src/lib/map/first-paint';
+
+/** A stand-in for the parts of MapLibre's map that the hold reads. */
+function fakeMap() {
+	const drawn: number[] = [];
+	const fake = {
+		ready: false,
+		_placementDirty: false,
+		repaints: 0,
+		painter: { render: (frame: number) => void drawn.push(frame) },
+		loaded() {
+			return this.ready;
+		},
+		triggerRepaint() {
+			this.repaints++;
+		}
+	};
+	const frame = (n: number) => (fake.painter.render as (n: number) => void)(n);
+	return { fake, map: fake as unknown as MlMap, drawn, frame };
+}
+
+describe('paintWhenComplete', () => {
+	beforeEach(() => vi.useFakeTimers());
+	afterEach(() => vi.useRealTimers());
+
+	it('skips frames while sources load or labels are placed, then draws every frame', () => {
+		const { fake, map, drawn, frame } = fakeMap();
+		paintWhenComplete(map);
+		frame(1);
+		fake.ready = true;
+		fake._placementDirty = true;
+		frame(2);
+		expect(drawn).toEqual([]);
+		fake._placementDirty = false;
+		frame(3);
+		// Released: later frames draw whatever their state, as MapLibre decides.
+		fake.ready = false;
+		frame(4);
+		expect(drawn).toEqual([3, 4]);
+	});
+
+	it('gives up waiting after the time limit and asks for a frame', () => {
+		const { fake, map, drawn, frame } = fakeMap();
+		paintWhenComplete(map, 1000);
+		frame(1);
+		vi.advanceTimersByTime(999);
+		expect(fake.repaints).toBe(0);
+		vi.advanceTimersByTime(1);
+		expect(fake.repaints).toBe(1);
+		frame(2);
+		expect(drawn).toEqual([2]);
+	});
+
+	it('can be ended at once, and does nothing to a map without a painter', () => {
+		const { fake, map, drawn, frame } = fakeMap();
+		const stop = paintWhenComplete(map);
+		stop();
+		expect(fake.repaints).toBe(1);
+		frame(1);
+		expect(drawn).toEqual([1]);
+		vi.advanceTimersByTime(10_000);
+		expect(fake.repaints).toBe(1);
+		expect(() => paintWhenComplete({} as MlMap)()).not.toThrow();
+	});
+});
