@@ -1,6 +1,13 @@
 // Date, time and quantity formatting shown in the inspector and panels.
 import { describe, expect, it } from 'vitest';
-import { formatKm, formatKm2, formatLocal, formatUtc, formatUtcOffset } from '../../src/lib/format';
+import {
+	formatKm,
+	formatKm2,
+	formatLocal,
+	formatUtc,
+	formatUtcOffset,
+	groupedFixed
+} from '../../src/lib/format';
 
 describe('time formatting', () => {
 	it('formats offsets east and west of UTC', () => {
@@ -28,5 +35,25 @@ describe('quantities carry their units', () => {
 		expect(formatKm(817.44)).toBe('817.4 km');
 		expect(formatKm(100, 0)).toBe('100 km');
 		expect(formatKm2(348504.6)).toBe('348,505 km²');
+	});
+});
+
+describe('groupedFixed', () => {
+	it('writes numbers as Intl.NumberFormat does for en-GB', () => {
+		let seed = 7;
+		const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		const values = [0.05, 0.15, 0.25, 1.005, 2.675, 1234.5, 999999.95, -1234.56, 0, 12, 1e-7];
+		for (let i = 0; i < 5000; i++) values.push((random() - 0.3) * 10 ** Math.floor(random() * 8));
+		for (const value of values)
+			for (const decimals of [0, 1, 2, 3]) {
+				const intl = new Intl.NumberFormat('en-GB', {
+					minimumFractionDigits: decimals,
+					maximumFractionDigits: decimals
+				}).format(value);
+				// Intl writes a negative value that rounds to zero as "-0.0"; we leave the sign out.
+				expect(groupedFixed(value, decimals), `${value} to ${decimals}`).toBe(
+					intl.replace(/^-(?=0(\.0*)?$)/, '')
+				);
+			}
 	});
 });

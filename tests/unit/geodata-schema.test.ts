@@ -55,6 +55,32 @@ describe('malformed geodata is reported with file and location', () => {
 		expect(() => parseLayer('events', 'events.geojson', bad)).toThrowError(GeodataError);
 	});
 
+	it('names the ring and the position of a bad polygon coordinate', () => {
+		const ring = [
+			[60, 25],
+			[61, 25],
+			[61, 95],
+			[60, 25]
+		];
+		const bad = {
+			type: 'FeatureCollection',
+			features: [
+				{
+					type: 'Feature',
+					geometry: { type: 'Polygon', coordinates: [ring] },
+					properties: { id: 'X', name: 'X', focus: false }
+				}
+			]
+		};
+		expect(() => parseLayer('countries', 'countries.geojson', bad)).toThrowError(
+			/features\.0\.geometry\.coordinates\.0: position 2: latitude 95 is outside −90…90/
+		);
+		ring[2] = [61, Number.NaN];
+		expect(() => parseLayer('countries', 'countries.geojson', bad)).toThrowError(
+			/position 2: latitude NaN is not a finite number/
+		);
+	});
+
 	it('rejects a non-http source link', () => {
 		const bad = event();
 		(bad.features[0]!.properties.sources[0] as { url: string }).url = 'javascript:alert(1)';

@@ -1,19 +1,54 @@
 // Valibot schemas for every geodata file the app loads, and the types inferred from them.
 import * as v from 'valibot';
 
-const longitudeDeg = v.pipe(v.number(), v.finite(), v.minValue(-180), v.maxValue(180));
-const latitudeDeg = v.pipe(v.number(), v.finite(), v.minValue(-90), v.maxValue(90));
+/** What is wrong with a GeoJSON position ([longitude, latitude] in degrees, WGS84), or null. */
+function positionProblem(p: unknown): string | null {
+	if (!Array.isArray(p) || p.length < 2 || p.length > 3)
+		return 'a position must be [longitude, latitude]';
+	const [lng, lat] = p as unknown[];
+	const shown = (x: unknown) =>
+		typeof x === 'number' ? String(x) : (JSON.stringify(x) ?? String(x));
+	if (typeof lng !== 'number' || !Number.isFinite(lng))
+		return `longitude ${shown(lng)} is not a finite number`;
+	if (typeof lat !== 'number' || !Number.isFinite(lat))
+		return `latitude ${shown(lat)} is not a finite number`;
+	if (lng < -180 || lng > 180) return `longitude ${lng} is outside −180…180`;
+	if (lat < -90 || lat > 90) return `latitude ${lat} is outside −90…90`;
+	return null;
+}
+
+/** What is wrong with a list of at least `min` positions, naming the first bad one, or null. */
+function positionsProblem(list: unknown, min: number, what: string): string | null {
+	if (!Array.isArray(list)) return `${what} must be a list of positions`;
+	if (list.length < min) return `${what} needs at least ${min} positions`;
+	for (let i = 0; i < list.length; i++) {
+		const problem = positionProblem(list[i]);
+		if (problem) return `position ${i}: ${problem}`;
+	}
+	return null;
+}
+
+// Coordinates are checked by one function per list rather than a schema per number: a country
+// file holds tens of thousands of positions, and the data is passed on as it is, not copied.
 /** A GeoJSON position: [longitude, latitude] in degrees (WGS84). */
-const position = v.tuple([longitudeDeg, latitudeDeg]);
+const position = v.custom<[number, number]>(
+	(p) => positionProblem(p) === null,
+	(issue) => positionProblem(issue.input) ?? 'Invalid position'
+);
+/** A list of at least `min` positions. */
+const positions = (min: number, what: string) =>
+	v.custom<[number, number][]>(
+		(list) => positionsProblem(list, min, what) === null,
+		(issue) => positionsProblem(issue.input, min, what) ?? 'Invalid positions'
+	);
 const ring = v.pipe(
-	v.array(position),
-	v.minLength(4, 'A polygon ring needs at least 4 positions'),
+	positions(4, 'A polygon ring'),
 	v.check(
 		(r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1],
 		'A polygon ring must be closed (first and last positions equal)'
 	)
 );
-const lineCoords = v.pipe(v.array(position), v.minLength(2, 'A line needs at least 2 positions'));
+const lineCoords = positions(2, 'A line');
 
 const pointGeometry = v.object({ type: v.literal('Point'), coordinates: position });
 const polygonGeometry = v.union([
