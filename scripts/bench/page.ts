@@ -202,13 +202,17 @@ export async function benchLoad(
 		for (const [name, peak] of Object.entries(run.byWorker))
 			into.byWorker[name] = Math.max(into.byWorker[name] ?? 0, peak);
 	};
-	for (let i = 0; i < runs; i++) {
+	// Timed runs sample nothing (the DevTools traffic of heap sampling would slow the pages it
+	// times); the heap is sampled in runs of its own, after them.
+	const heapRuns = 3;
+	for (let i = 0; i < runs + heapRuns; i++) {
+		const sampled = i >= runs;
 		// Rotate the order, so no page always runs first (or right after another).
 		for (let k = 0; k < kinds.length; k++) {
 			const which = kinds[(i + k) % kinds.length]!;
 			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 			const page = await context.newPage();
-			const stop = await heapSampler(browser, page);
+			const stop = sampled ? await heapSampler(browser, page) : null;
 			const t0 = Date.now();
 			if (which === 'app') {
 				await page.goto(base);
@@ -217,8 +221,8 @@ export async function benchLoad(
 				await page.goto(`${base}/__bench/${which}.html`);
 				await page.waitForFunction(() => document.title === 'idle', null, { timeout: 60_000 });
 			}
-			times[which].push(Date.now() - t0);
-			keepPeaks(heaps[which], await stop());
+			if (stop) keepPeaks(heaps[which], await stop());
+			else times[which].push(Date.now() - t0);
 			await context.close();
 		}
 	}
@@ -242,12 +246,12 @@ export async function benchLoad(
 			note: "baseline: the app's style in a bare MapLibre page"
 		},
 		{
-			name: 'peak JS heap during load (MB, main thread)',
+			name: 'peak JS heap during load (MB, main thread; 3 sampled runs, untimed)',
 			medianMs: heaps.app.mainMb,
 			baselineMs: heaps.bare.mainMb
 		},
 		{
-			name: 'peak JS heap during load (MB, workers together)',
+			name: 'peak JS heap during load (MB, workers together; same runs)',
 			medianMs: heaps.app.workersMb,
 			baselineMs: heaps.bare.workersMb,
 			note: describeWorkers(heaps.app)
