@@ -40,6 +40,17 @@ describe('committed geodata', () => {
 
 describe('malformed geodata is reported with file and location', () => {
 	const event = () => structuredClone(readGeodata('events'));
+	/** A countries file of one polygon with the given outer ring. */
+	const countriesWithRing = (ring: number[][]) => ({
+		type: 'FeatureCollection',
+		features: [
+			{
+				type: 'Feature',
+				geometry: { type: 'Polygon', coordinates: [ring] },
+				properties: { id: 'X', name: 'X', focus: false }
+			}
+		]
+	});
 
 	it('names a bad coordinate', () => {
 		const bad = event() as unknown as { features: { geometry: { coordinates: unknown[] } }[] };
@@ -62,16 +73,7 @@ describe('malformed geodata is reported with file and location', () => {
 			[61, 95],
 			[60, 25]
 		];
-		const bad = {
-			type: 'FeatureCollection',
-			features: [
-				{
-					type: 'Feature',
-					geometry: { type: 'Polygon', coordinates: [ring] },
-					properties: { id: 'X', name: 'X', focus: false }
-				}
-			]
-		};
+		const bad = countriesWithRing(ring);
 		expect(() => parseLayer('countries', 'countries.geojson', bad)).toThrowError(
 			/features\.0\.geometry\.coordinates\.0: position 2: latitude 95 is outside −90…90/
 		);
@@ -102,16 +104,7 @@ describe('malformed geodata is reported with file and location', () => {
 			[61, 26],
 			[60, 26]
 		];
-		const bad = {
-			type: 'FeatureCollection',
-			features: [
-				{
-					type: 'Feature',
-					geometry: { type: 'Polygon', coordinates: [ring] },
-					properties: { id: 'X', name: 'X', focus: false }
-				}
-			]
-		};
+		const bad = countriesWithRing(ring);
 		expect(() => parseLayer('countries', 'countries.geojson', bad)).toThrowError(
 			/countries\.geojson: .*closed/
 		);
