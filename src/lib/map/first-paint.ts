@@ -40,13 +40,12 @@ export function paintWhenComplete(map: MlMap, maxWaitMs = 4000): () => void {
 		release();
 		return render.apply(painter, args);
 	};
-	const timer = setTimeout(() => {
-		release();
-		map.triggerRepaint();
-	}, maxWaitMs);
-	return () => {
+	// Ending the hold early (the time limit, or the caller) asks for the frame it held back.
+	const stop = () => {
 		if (!holding) return;
 		release();
 		map.triggerRepaint();
 	};
+	const timer = setTimeout(stop, maxWaitMs);
+	return stop;
 }
