@@ -1,8 +1,38 @@
 // Playwright: end-to-end tests in Debian's Chromium (WebGL on SwiftShader) against the built app.
 import { defineConfig } from '@playwright/test';
 
+/**
+ * Chromium features switched off. A later `--disable-features` replaces Playwright's own list
+ * rather than adding to it, so Playwright's list (playwright-core's chromiumSwitches) is repeated
+ * here, then ours: full Chromium in headless mode still builds its toolbar's web UI, and preloads
+ * the omnibox popup's page in a renderer of its own for each new window; on a two-core machine
+ * that renderer takes a whole core from the page under test, in one run of two.
+ */
+const disabledFeatures = [
+	// Playwright's
+	'AvoidUnnecessaryBeforeUnloadCheckSync',
+	'DestroyProfileOnBrowserClose',
+	'HttpsUpgrades',
+	'HttpsFirstBalancedModeAutoEnable',
+	'LensOverlay',
+	'MediaRouter',
+	'PaintHolding',
+	'ThirdPartyStoragePartitioning',
+	'AvoidCorsURLLoaderRestartOnRedirect',
+	'OptimizationHints',
+	'NetworkTimeServiceQuerying',
+	'AimEnabled',
+	'PreconnectToSearch',
+	// ours: no preloaded toolbar web UI
+	'PreloadTopChromeWebUI',
+	'WebUIOmniboxPopup',
+	'WebUIOmniboxFullPopup',
+	'WebUIOmniboxAimPopup'
+];
+
 export const chromiumArgs = [
 	'--no-sandbox',
+	`--disable-features=${disabledFeatures.join(',')}`,
 	'--disable-gpu',
 	'--use-angle=swiftshader',
 	'--enable-unsafe-swiftshader',
