@@ -8,8 +8,8 @@ import { defineConfig } from '@playwright/test';
  * the omnibox popup's page in a renderer of its own for each new window; on a two-core machine
  * that renderer takes a whole core from the page under test, in one run of two.
  */
-const disabledFeatures = [
-	// Playwright's
+export const disabledFeatures = [
+	// Playwright's (tests/unit/chromium-flags.test.ts fails when its list gains one not here)
 	'AvoidUnnecessaryBeforeUnloadCheckSync',
 	'DestroyProfileOnBrowserClose',
 	'HttpsUpgrades',
@@ -19,10 +19,13 @@ const disabledFeatures = [
 	'PaintHolding',
 	'ThirdPartyStoragePartitioning',
 	'AvoidCorsURLLoaderRestartOnRedirect',
+	'TcpPortRandomizationWin',
 	'OptimizationHints',
 	'NetworkTimeServiceQuerying',
 	'AimEnabled',
 	'PreconnectToSearch',
+	'msForceBrowserSignIn',
+	'msEdgeUpdateLaunchServicesPreferredVersion',
 	// ours: no preloaded toolbar web UI
 	'PreloadTopChromeWebUI',
 	'WebUIOmniboxPopup',
