@@ -11,6 +11,7 @@ import {
 	benchLoad,
 	describeWorkers,
 	heapSampler,
+	longTaskWatch,
 	openSettledApp
 } from './bench/page';
 import { startBenchServer } from './bench/server';
@@ -139,7 +140,7 @@ async function main() {
 		await page.goto(BASE);
 		await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
 		const stop = await heapSampler(browser, page);
-		const exportRows = (await benchExport({ page })) as BenchRow[];
+		const exportRows = (await benchExport({ page, longTaskWatch })) as BenchRow[];
 		const heap = await stop();
 		exportRows.push(
 			{ name: 'peak JS heap during the exports (MB, main thread)', medianMs: heap.mainMb },

@@ -20,8 +20,9 @@ async function openDialog(page) {
 }
 
 /** Chooses the options, exports once, and returns the time in ms (null if refused or failed). */
-async function exportOnce(page, { format, paper, orientation, dpi }) {
+async function exportOnce(page, { format, paper, orientation, dpi, title }) {
 	const dialog = await openDialog(page);
+	if (title !== undefined) await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
 	await dialog
 		.getByRole('radio', { name: format === 'pdf' ? 'PDF document' : 'PNG image' })
 		.check();
@@ -55,12 +56,49 @@ async function limitText(dialog) {
 }
 
 /**
- * @param {{ page: import('@playwright/test').Page }} context a page on the built app, map idle
+ * @param {{
+ *   page: import('@playwright/test').Page,
+ *   longTaskWatch: (page: import('@playwright/test').Page) => Promise<() => Promise<number>>
+ * }} context a page on the built app, map idle, and the long-task recorder of page.ts
  * @returns {Promise<{ name: string, medianMs: number, runs: number[], note?: string }[]>}
  *   medianMs is NaN for a size that was refused or failed (the note says why)
  */
-export async function benchExport({ page }) {
+export async function benchExport({ page, longTaskWatch }) {
 	const rows = [];
+	// A 10,000-character title (the field keeps its first 300) used to freeze the page for
+	// seconds while it was trimmed to fit one character at a time. Baseline: the default title.
+	{
+		const options = { format: 'png', paper: 'A4', orientation: 'landscape', dpi: 96 };
+		await exportOnce(page, options); // warm-up
+		const longest = {};
+		for (const [key, title] of [
+			['default', undefined],
+			['long', 'Strike on the border, '.repeat(455).slice(0, 10_000)]
+		]) {
+			const stop = await longTaskWatch(page);
+			const { ms } = await exportOnce(page, { ...options, title });
+			longest[key] = { ms, task: await stop() };
+		}
+		rows.push(
+			{
+				name: 'export A4 96 dpi with a 10,000-character title',
+				medianMs: Math.round(longest.long.ms ?? Number.NaN),
+				baselineMs: Math.round(longest.default.ms ?? Number.NaN),
+				runs: [],
+				note: 'baseline: the default title'
+			},
+			{
+				name: '  its longest main-thread task',
+				medianMs: longest.long.task,
+				baselineMs: longest.default.task,
+				runs: [],
+				note: 'baseline: the default title'
+			}
+		);
+		// Closed, the dialog sets the default title again when it next opens.
+		await page.keyboard.press('Escape');
+		await page.getByRole('dialog', { name: 'Print / export the map' }).waitFor({ state: 'hidden' });
+	}
 	for (const dpi of [96, 150, 300]) {
 		const options = { format: 'png', paper: 'A4', orientation: 'landscape', dpi };
 		await exportOnce(page, options); // warm-up: loads the export code and fonts

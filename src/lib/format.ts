@@ -62,3 +62,41 @@ export function formatKm(km: number, decimals = 1): string {
 export function formatKm2(km2: number): string {
 	return `${groupedFixed(km2, 0)} km²`;
 }
+
+/** How much of a user's name (an imported point's, a file's) the map labels and panels show. */
+export const NAME_DISPLAY_CHARS = 200;
+/** How much of a user's name a map label shows: a label is read at a glance. */
+export const LABEL_CHARS = 60;
+/** How much of one imported property value the inspector shows (exports keep it whole). */
+export const VALUE_DISPLAY_CHARS = 500;
+
+/**
+ * The start of a long text, with an ellipsis and how much was left out. Never splits a UTF-16
+ * surrogate pair, so the cut text stays valid Unicode.
+ * @param countLeftOut say how many characters were left out (not on a map label)
+ * @example clip('a'.repeat(10), 4) // "aaaa… (6 more characters)"
+ */
+export function clip(text: string, maxChars: number, countLeftOut = true): string {
+	if (text.length <= maxChars) return text;
+	let cut = maxChars;
+	if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? '')) cut--;
+	const more = text.length - cut;
+	return countLeftOut
+		? `${text.slice(0, cut)}… (${groupedFixed(more, 0)} more character${more === 1 ? '' : 's'})`
+		: `${text.slice(0, cut)}…`;
+}
+
+/**
+ * Text from a user (a file name, a point's name, a link parameter) made safe to put inside the
+ * app's own sentences: wrapped in a first-strong isolate (U+2068 … U+2069), so right-to-left text
+ * or a direction override (U+202E) inside it cannot reorder the words around it. Isolate marks
+ * already in the text are dropped, so it cannot close the isolate early.
+ */
+export function isolate(text: string): string {
+	return `\u2068${text.replace(/[\u2066-\u2069]/g, '')}\u2069`;
+}
+
+/** A user's value quoted in a message: isolated and, if long, only its start. */
+export function quoteUser(text: string, maxChars = 60): string {
+	return `“${isolate(clip(text, maxChars))}”`;
+}

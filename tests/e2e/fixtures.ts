@@ -93,6 +93,9 @@ export const test = base.extend<{
 });
 export { expect };
 
+/** User text as the app's messages carry it: in a first-strong isolate (U+2068 … U+2069). */
+export const iso = (text: string) => `\u2068${text}\u2069`;
+
 /** Opens the app and waits until the map has drawn every layer. */
 export async function openMap(page: Page, path = '/'): Promise<void> {
 	await page.goto(path);

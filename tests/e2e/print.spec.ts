@@ -312,3 +312,48 @@ test("the browser's print is one page with the map, legend and panels, without c
 	expect(text).not.toContain('Print / export');
 	expect(text).not.toContain('Close details');
 });
+
+test('a snapshot cites and explains only what the map draws', async ({ page }, testInfo) => {
+	const exportPdfText = async (path: string) => {
+		await openMap(page, path);
+		const dialog = await openDialog(page);
+		await dialog.getByRole('radio', { name: 'PDF document' }).check();
+		await dialog.getByRole('combobox', { name: 'Paper' }).selectOption('A4');
+		await dialog.getByRole('combobox', { name: 'Resolution' }).selectOption('96 dpi');
+		const file = await exportFile(page, /Export PDF/);
+		const saved = testInfo.outputPath(file.suggestedFilename());
+		await file.saveAs(saved);
+		return (await pdfText(new Uint8Array(readFileSync(saved)))).map((p) => p.text).join(' ');
+	};
+	// One day in the window: only the Panjgur strike is drawn, so only it is cited.
+	const oneDay = await exportPdfText('/?from=2024-01-16&to=2024-01-16');
+	expect(oneDay).toContain('Sources of the events shown');
+	expect(oneDay).toContain('Iranian missile and drone strike near Panjgur (2024-01-16)');
+	expect(oneDay).not.toContain('Pakistani strikes around Saravan');
+	expect(oneDay).not.toContain('Jaish al-Adl attack on Rask');
+	// Nothing imported and nothing selected: neither has a legend entry.
+	expect(oneDay).not.toContain('Imported point (your data)');
+	expect(oneDay).not.toContain('Buffer around the selected event');
+	// Events layer off: no event is drawn, so none is cited.
+	const noEvents = await exportPdfText('/?hide=events');
+	expect(noEvents).not.toContain('Sources of the events shown');
+});
+
+test('the default title names a selected imported point', async ({ page }) => {
+	await openMap(page);
+	await page.getByLabel('Import a GeoJSON or CSV file').setInputFiles({
+		name: 'camps.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('name,lat,lon\nCamp Alpha,27.5,59.6\n')
+	});
+	await expect(page.getByRole('region', { name: 'Your data' }).getByRole('status')).toContainText(
+		'Imported 1 point'
+	);
+	const p = await projectToPage(page, [59.6, 27.5]);
+	await page.mouse.click(p.x, p.y);
+	await expect(page.getByRole('heading', { name: 'Camp Alpha' })).toBeVisible();
+	const dialog = await openDialog(page);
+	await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(
+		'Iran–Pakistan strikes, January 2024 — Camp Alpha'
+	);
+});

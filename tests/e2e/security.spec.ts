@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page, Route } from '@playwright/test';
-import { expect, openMap, projectToPage, test } from './fixtures';
+import { quoteUser } from '../../src/lib/format';
+import { expect, iso, openMap, projectToPage, test } from './fixtures';
 
 declare global {
 	interface Window {
@@ -121,7 +122,7 @@ test.describe('XSS corpus', () => {
 			{ name: 'xss.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }
 		]);
 		await expect(dataPanel(page).getByRole('status')).toHaveText(
-			`Imported ${payloads.length} points from xss.csv.`
+			`Imported ${payloads.length} points from ${iso('xss.csv')}.`
 		);
 		await expect(dataPanel(page).getByRole('listitem')).toHaveText([
 			new RegExp(`^xss\\.geojson: ${payloads.length} points`),
@@ -138,7 +139,8 @@ test.describe('XSS corpus', () => {
 					await page.mouse.click(point.x, point.y);
 					const details = page.getByRole('region', { name: p, exact: true });
 					await expect(details.getByRole('heading', { name: p, exact: true })).toBeVisible();
-					await expect(details.getByText(`${file} (`)).toBeVisible();
+					const origin = file === 'xss.geojson' ? 'feature' : 'row';
+					await expect(details.getByText(`${file}, ${origin} `)).toBeVisible();
 					const shown =
 						file === 'xss.geojson'
 							? [nth(k + 1), nth(k + 2), nth(k + 3)]
@@ -168,12 +170,12 @@ test.describe('XSS corpus', () => {
 					mimeType: 'application/geo+json',
 					buffer: Buffer.from(point)
 				});
-				await expect(status).toHaveText(`Imported 1 point from ${good}.`);
+				await expect(status).toHaveText(`Imported 1 point from ${iso(good)}.`);
 				await expect(dataPanel(page).getByRole('listitem')).toHaveText([`${good}: 1 point Remove`]);
 				await dataPanel(page)
 					.getByRole('button', { name: `Remove ${good}`, exact: true })
 					.click();
-				await expect(status).toHaveText(`Removed ${good}.`);
+				await expect(status).toHaveText(`Removed ${iso(good)}.`);
 				// An unsupported extension is quoted back in the message.
 				const bad = `sites.${p}`;
 				await fileInput(page).setInputFiles({
@@ -181,7 +183,7 @@ test.describe('XSS corpus', () => {
 					mimeType: 'text/plain',
 					buffer: Buffer.from('name,lat,lon\nA,27,62\n')
 				});
-				await expect(alert).toHaveText(new RegExp(`^${escapeRegex(bad)}`));
+				await expect(alert).toHaveText(new RegExp(`^${escapeRegex(iso(bad))}`));
 				expect(await alert.textContent()).toMatch(/ was not imported: Unsupported file type/);
 			});
 		}
@@ -210,11 +212,16 @@ test.describe('XSS corpus', () => {
 				const notices = page.getByRole('status').filter({ hasText: /Ignored/ });
 				await expect(notices.getByRole('listitem')).toHaveCount(params.length);
 				await expect(
-					notices.getByText(`Ignored the link's selection “${value(0)}”: no such event.`, {
+					notices.getByText(`Ignored the link's selection ${quoteUser(value(0))}: no such event.`, {
 						exact: true
 					})
 				).toBeVisible();
-				const unknownLayers = value(2).split(',').filter(Boolean).join(', ');
+				const unknown = value(2).split(',').filter(Boolean);
+				const unknownLayers =
+					unknown
+						.slice(0, 5)
+						.map((id) => quoteUser(id, 30))
+						.join(', ') + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : '');
 				await expect(
 					notices.getByText(`Ignored unknown layers in the link: ${unknownLayers}.`, {
 						exact: true
@@ -225,7 +232,7 @@ test.describe('XSS corpus', () => {
 					const label = labels[name];
 					if (label)
 						expect(
-							texts.some((t) => t.startsWith(`Ignored the link's ${label} “${value(i)}”`))
+							texts.some((t) => t.startsWith(`Ignored the link's ${label} ${quoteUser(value(i))}`))
 						).toBe(true);
 				}
 				await expectNoInjection(page);

@@ -1,6 +1,7 @@
 // The worker's engine: estimates at init, bands on request, and errors as messages.
 import { describe, expect, it } from 'vitest';
 import { AnalysisEngine } from '../../src/lib/geo/analysis-worker';
+import type { BandSide } from '../../src/lib/geo/buffers';
 import { readScenarioLayers } from './helpers';
 
 const layers = readScenarioLayers();
@@ -28,7 +29,7 @@ describe('AnalysisEngine', () => {
 		const bands = engine.handle({
 			type: 'bands',
 			requestId: 1,
-			settings: { distancesKm: [10, 25], side: 'Iran' }
+			settings: { distancesKm: [10, 25], side: 'Iran' as BandSide }
 		});
 		expect(bands.type).toBe('bands');
 		if (bands.type !== 'bands') return;
@@ -41,7 +42,7 @@ describe('AnalysisEngine', () => {
 		const again = engine.handle({
 			type: 'bands',
 			requestId: 2,
-			settings: { distancesKm: [25], side: 'Iran' }
+			settings: { distancesKm: [25], side: 'Iran' as BandSide }
 		});
 		expect(again.type === 'bands' && again.bands[0]).toBe(bands.bands[1]);
 	});

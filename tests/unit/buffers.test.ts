@@ -6,7 +6,8 @@ import {
 	bufferBand,
 	normaliseDistances,
 	placesWithin,
-	prepareBufferContext
+	prepareBufferContext,
+	type BandSide
 } from '../../src/lib/geo/buffers';
 import { bufferInput, buildScenario } from '../../src/lib/geo/scenario';
 import {
@@ -80,7 +81,7 @@ describe('bufferBand across distances and sides', () => {
 	});
 
 	it('covers one country only when a side is chosen', () => {
-		const iran = bufferBand(ctx, 25, 'Iran');
+		const iran = bufferBand(ctx, 25, 'Iran' as BandSide);
 		expect(iran.byCountry.map((c) => c.country)).toEqual(['Iran']);
 		expect(iran.byProvince.map((p) => p.province)).toEqual(['Sistan and Baluchestan']);
 		expect(iran.inside.every((p) => p.country === 'Iran')).toBe(true);

@@ -122,7 +122,7 @@ describe('resultsGeoJson', () => {
 	});
 
 	it('re-imports as the same points and names', () => {
-		const result = importFile('results.geojson', text, text.length);
+		const result = importFile('results.geojson', text, text.length, 'f1');
 		if (!result.ok) throw new Error(result.error);
 		expect(result.points.map((p) => [p.name, p.point])).toEqual([
 			['Panjgur strike', [64.094591, 26.97186]],
@@ -145,8 +145,13 @@ describe('resultsCsv', () => {
 		'border_min_km,border_max_km,nearest_town,nearest_town_km,nearest_crossing,' +
 		'nearest_crossing_km,bands_km,date_utc,sources';
 
+	it('starts with a UTF-8 byte-order mark, so Excel on Windows reads "Sarāvān" as written', () => {
+		expect(csv.charCodeAt(0)).toBe(0xfeff);
+		expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+	});
+
 	it('has a header with units in the column names and CRLF line ends', () => {
-		expect(csv.startsWith(header + '\r\n')).toBe(true);
+		expect(csv.startsWith('\uFEFF' + header + '\r\n')).toBe(true);
 		expect(csv.endsWith('\r\n')).toBe(true);
 		// Outside quoted fields, every line break is CRLF.
 		expect(csv.replace(/"(?:[^"]|"")*"/g, '').match(/\r?\n/g)).toEqual(['\r\n', '\r\n', '\r\n']);
@@ -162,7 +167,7 @@ describe('resultsCsv', () => {
 
 	it('quotes fields with commas, quotes and newlines (RFC 4180), and papaparse reads them back', () => {
 		expect(csv).toContain('"Camp, ""north""\nsecond line"');
-		const parsed = Papa.parse<string[]>(csv.trimEnd(), { newline: '\r\n' });
+		const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').trimEnd(), { newline: '\r\n' });
 		expect(parsed.errors).toEqual([]);
 		expect(parsed.data).toHaveLength(3);
 		expect(parsed.data[0]!.join(',')).toBe(header);
@@ -200,11 +205,13 @@ describe('resultsCsv', () => {
 	it('keeps non-ASCII names as UTF-8 text', () => {
 		const text = resultsCsv([{ ...imported, name: 'Sarāvān – سراوان' }]);
 		expect(text).toContain(',Sarāvān – سراوان,');
-		expect(new TextDecoder().decode(new TextEncoder().encode(text))).toBe(text);
+		expect(
+			new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(text))
+		).toBe(text);
 	});
 
 	it('writes only the header for no rows', () => {
-		expect(resultsCsv([])).toBe(header + '\r\n');
+		expect(resultsCsv([])).toBe('\uFEFF' + header + '\r\n');
 	});
 });
 

@@ -5,8 +5,11 @@ import {
 	formatKm2,
 	formatLocal,
 	formatUtc,
+	clip,
 	formatUtcOffset,
-	groupedFixed
+	groupedFixed,
+	isolate,
+	quoteUser
 } from '../../src/lib/format';
 
 describe('time formatting', () => {
@@ -55,5 +58,29 @@ describe('groupedFixed', () => {
 					intl.replace(/^-(?=0(\.0*)?$)/, '')
 				);
 			}
+	});
+});
+
+describe("user text in the app's sentences", () => {
+	it('clips long text, saying how much was left out, without splitting a surrogate pair', () => {
+		expect(clip('short', 10)).toBe('short');
+		expect(clip('a'.repeat(10_000_000), 200)).toBe(
+			`${'a'.repeat(200)}… (9,999,800 more characters)`
+		);
+		const emoji = clip('ab🚀cd', 3);
+		expect(emoji).toBe('ab… (4 more characters)');
+		expect(() => encodeURIComponent(emoji)).not.toThrow();
+		expect(clip('abcdef', 3, false)).toBe('abc…');
+	});
+
+	it('isolates text so a direction override cannot reverse the sentence around it', () => {
+		const spoof = '\u202Eestimate';
+		expect(isolate(spoof)).toBe('\u2068\u202Eestimate\u2069');
+		// A PDI inside cannot close the isolate early.
+		expect(isolate('a\u2069\u202Eb')).toBe('\u2068a\u202Eb\u2069');
+		expect(quoteUser(spoof)).toBe('“\u2068\u202Eestimate\u2069”');
+		expect(quoteUser('x'.repeat(1_000_000))).toBe(
+			`“\u2068${'x'.repeat(60)}… (999,940 more characters)\u2069”`
+		);
 	});
 });

@@ -36,8 +36,8 @@ describe('ImportEngine', () => {
 			type: 'import',
 			requestId: 1,
 			fileName: 'a.csv',
-			text: 'name,lat,lon\nA,27,62',
-			sizeBytes: 20
+			bytes: new TextEncoder().encode('name,lat,lon\nA,27,62').buffer,
+			idPrefix: 'f1'
 		});
 		expect(out.at(-1)).toMatchObject({ type: 'error', requestId: 1 });
 	});
@@ -54,8 +54,8 @@ describe('ImportEngine', () => {
 			type: 'import',
 			requestId: 5,
 			fileName: 'grid.csv',
-			text,
-			sizeBytes: text.length
+			bytes: new TextEncoder().encode(text).buffer,
+			idPrefix: 'f7-grid-csv'
 		});
 		const progress = out.filter((r) => r.type === 'progress' && r.stage === 'measuring');
 		expect(progress.map((r) => r.type === 'progress' && r.done)).toEqual([5000, 10000]);
@@ -66,6 +66,67 @@ describe('ImportEngine', () => {
 		expect(done.distances).toHaveLength(12_000);
 		const [id, d] = done.distances[0]!;
 		expect(id).toBe(done.result.points[0]!.id);
+		expect(id).toBe('f7-grid-csv-2');
 		expect(d.borderKm).toBeCloseTo(borderProximity([59, 25], scenario.border).distanceKm, 6);
 	}, 60_000);
+});
+
+describe('ImportEngine plausibility', () => {
+	const engine = (out: ImportResponse[]) => {
+		const e = new ImportEngine((r) => out.push(r));
+		e.handle({ type: 'init', layers });
+		return e;
+	};
+	const importCsv = (text: string) => {
+		const out: ImportResponse[] = [];
+		engine(out).handle({
+			type: 'import',
+			requestId: 1,
+			fileName: 'sites.csv',
+			bytes: new TextEncoder().encode(text).buffer,
+			idPrefix: 'f1'
+		});
+		const done = out.at(-1)!;
+		if (done.type !== 'imported' || !done.result.ok) throw new Error('expected an import');
+		return done.result;
+	};
+
+	it('warns when latitude and longitude look swapped (every point far outside the region)', () => {
+		// Saravan and Panjgur with the columns the wrong way round: a point in the Arctic, all in range.
+		const result = importCsv('name,lat,lon\nSaravan,62.331,27.371\nPanjgur,64.095,26.972\n');
+		expect(result.points).toHaveLength(2);
+		expect(result.warnings.join(' ')).toMatch(
+			/^2 of 2 points lie far outside this scenario's region .*with latitude and longitude swapped, 2 of them would lie inside it/
+		);
+	});
+
+	it('says nothing of points in the region, Erbil and Idlib included', () => {
+		const result = importCsv(
+			'name,lat,lon\nSaravan,27.371,62.331\nErbil,36.19,44.01\nIdlib,35.93,36.63\n'
+		);
+		expect(result.warnings).toEqual([]);
+	});
+
+	it('reads a Windows-1252 file as such, and says so', () => {
+		const out: ImportResponse[] = [];
+		// "café" in Windows-1252: é is the single byte 0xE9, not valid UTF-8.
+		const bytes = new Uint8Array([
+			...new TextEncoder().encode('name,lat,lon\ncaf'),
+			0xe9,
+			...new TextEncoder().encode(',27.37,62.33\n')
+		]);
+		engine(out).handle({
+			type: 'import',
+			requestId: 2,
+			fileName: 'cp1252.csv',
+			bytes: bytes.buffer,
+			idPrefix: 'f2'
+		});
+		const done = out.at(-1)!;
+		if (done.type !== 'imported' || !done.result.ok) throw new Error('expected an import');
+		expect(done.result.points[0]!.name).toBe('café');
+		expect(done.result.warnings[0]).toMatch(
+			/^The file is not valid UTF-8; it was read as Windows-1252/
+		);
+	});
 });

@@ -18,7 +18,12 @@ import { readGeodata } from './helpers';
 const importDir = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 
 function importFixture(dir: string, file: string): ImportResult {
-	return importFile(file, readFileSync(dir + file, 'utf8'), statSync(dir + file).size);
+	return importFile(
+		file,
+		readFileSync(dir + file, 'utf8'),
+		statSync(dir + file).size,
+		slugify(file)
+	);
 }
 
 function expectOk(result: ImportResult): Extract<ImportResult, { ok: true }> {
@@ -164,7 +169,8 @@ describe('GeoJSON details', () => {
 	});
 	const collection = (...features: unknown[]) =>
 		JSON.stringify({ type: 'FeatureCollection', features }, null, 1);
-	const run = (text: string, file = 'test.geojson') => importFile(file, text, text.length);
+	const run = (text: string, file = 'test.geojson') =>
+		importFile(file, text, text.length, slugify(file));
 
 	it('imports a lone Feature and a bare geometry', () => {
 		const lone = expectOk(run(JSON.stringify(feature({ type: 'Point', coordinates: [62, 27] }))));
@@ -307,7 +313,8 @@ describe('GeoJSON details', () => {
 });
 
 describe('CSV details', () => {
-	const run = (text: string, file = 'test.csv') => importFile(file, text, text.length);
+	const run = (text: string, file = 'test.csv') =>
+		importFile(file, text, text.length, slugify(file));
 
 	it('numbers rows by their line in the file, across quoted newlines and blank lines', () => {
 		const text = 'name,lat,lon\n"Two\nlines",27,62\n\n\nNext,28,63\n';
@@ -320,6 +327,30 @@ describe('CSV details', () => {
 		expect(skipped).toEqual([
 			{ where: 'row 4', why: expect.stringMatching(/^latitude 95 is outside -90 to 90/) }
 		]);
+	});
+
+	it('keeps line numbers and ids exact after ",," rows, as Excel writes them', () => {
+		const result = expectOk(run('name,lat,lon\r\nA,27,62\r\n,,\r\n , \r\nB,95,62\r\nC,28,63\r\n'));
+		expect(result.points.map((p) => [p.name, p.index, p.id, p.origin])).toEqual([
+			['A', 2, 'test-csv-2', 'row 2'],
+			['C', 6, 'test-csv-6', 'row 6']
+		]);
+		expect(result.skipped).toEqual([
+			{ where: 'row 5', why: expect.stringMatching(/^latitude 95 is outside/) }
+		]);
+	});
+
+	it('never lets a generated column name take an existing one', () => {
+		const { properties } = expectOk(run('x (2),x,x,lat,lon\nkept,b,c,27,62\n')).points[0]!;
+		expect(properties).toEqual({
+			'x (2)': 'kept',
+			x: 'b',
+			'x (3)': 'c',
+			lat: '27',
+			lon: '62'
+		});
+		const blank = expectOk(run('column 2,,lat,lon\nreal,blank,27,62\n')).points[0]!.properties;
+		expect(blank).toMatchObject({ 'column 2': 'real', 'column 2 (2)': 'blank' });
 	});
 
 	it('falls back to "Row N" for names and prefers name over title, label and place', () => {
@@ -356,30 +387,76 @@ describe('CSV details', () => {
 
 describe('importFile guards', () => {
 	it('refuses files over 20 MB before parsing, naming the limit', () => {
-		expect(expectError(importFile('big.geojson', 'not even JSON', MAX_IMPORT_BYTES + 1))).toBe(
-			'The file is 20.0 MB; the limit for imported files is 20 MB.'
-		);
-		expect(expectError(importFile('big.csv', 'x', 25 * 1024 * 1024))).toMatch(
+		expect(
+			expectError(importFile('big.geojson', 'not even JSON', MAX_IMPORT_BYTES + 1, 'f1'))
+		).toBe('The file is 20.0 MB; the limit for imported files is 20 MB.');
+		expect(expectError(importFile('big.csv', 'x', 25 * 1024 * 1024, 'f1'))).toMatch(
 			/^The file is 25\.0 MB; the limit for imported files is 20 MB\.$/
 		);
 		// At the limit the file is parsed (and here fails for its content, not its size).
-		expect(expectError(importFile('ok.geojson', 'nope', MAX_IMPORT_BYTES))).toMatch(
+		expect(expectError(importFile('ok.geojson', 'nope', MAX_IMPORT_BYTES, 'f1'))).toMatch(
 			/^Not valid JSON/
 		);
 	});
 
 	it('names the accepted types for other extensions', () => {
 		for (const file of ['sites.kml', 'sites.xlsx', 'README', 'archive.geojson.zip'])
-			expect(expectError(importFile(file, 'x', 1))).toMatch(
+			expect(expectError(importFile(file, 'x', 1, 'f1'))).toMatch(
 				/^Unsupported file type.*GeoJSON \(\.geojson, \.json\) or CSV \(\.csv, \.tsv, \.txt\)\.$/
 			);
 	});
 
 	it('matches extensions case-insensitively', () => {
-		expect(expectOk(importFile('SITES.CSV', 'lat,lon\n27,62', 13)).points).toHaveLength(1);
+		expect(expectOk(importFile('SITES.CSV', 'lat,lon\n27,62', 13, 'f1')).points).toHaveLength(1);
 		expect(
-			expectOk(importFile('Sites.GeoJSON', '{"type":"Point","coordinates":[62,27]}', 38)).points
+			expectOk(importFile('Sites.GeoJSON', '{"type":"Point","coordinates":[62,27]}', 38, 'f2'))
+				.points
 		).toHaveLength(1);
+	});
+
+	it("builds ids from the caller's prefix, so files whose names slug alike stay apart", () => {
+		const text = 'name,lat,lon\nA,27,62\n';
+		const names = [
+			['Sites.csv', 'sites.csv'],
+			['a b.csv', 'a_b.csv'],
+			['سراوان.csv', 'پنجگور.csv']
+		];
+		for (const [first, second] of names) {
+			// The names themselves would give the same id: the prefix is what keeps them apart.
+			expect(slugify(first!)).toBe(slugify(second!));
+			const a = expectOk(importFile(first!, text, text.length, 'f1-' + slugify(first!)));
+			const b = expectOk(importFile(second!, text, text.length, 'f2-' + slugify(second!)));
+			expect(a.points[0]!.id).not.toBe(b.points[0]!.id);
+			expect(a.points[0]!.id).toBe(`f1-${slugify(first!)}-2`);
+		}
+	});
+
+	it('says where each point came from in words: a row, a feature, a point of a MultiPoint', () => {
+		const csv = expectOk(importFile('a.csv', 'lat,lon\n\n27,62\n', 12, 'f1')).points[0]!;
+		expect(csv.origin).toBe('row 3');
+		const multi = JSON.stringify({
+			type: 'FeatureCollection',
+			features: [
+				{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [62, 27] } },
+				{
+					type: 'Feature',
+					properties: {},
+					geometry: {
+						type: 'MultiPoint',
+						coordinates: [
+							[62, 27],
+							[63, 28]
+						]
+					}
+				}
+			]
+		});
+		const points = expectOk(importFile('b.geojson', multi, multi.length, 'f2')).points;
+		expect(points.map((p) => p.origin)).toEqual([
+			'feature 0',
+			'feature 1, point 1 of 2',
+			'feature 1, point 2 of 2'
+		]);
 	});
 
 	it('makes file names into id prefixes', () => {

@@ -2,7 +2,7 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { slug, snapshotFileName } from '../../src/lib/print/filename';
-import { toWinAnsi } from '../../src/lib/print/pdf-text';
+import { toWinAnsi, unprintableInPdf } from '../../src/lib/print/pdf-text';
 import { crc32, readPngDpi, readPngText, withPngMetadata } from '../../src/lib/print/png-meta';
 
 describe('snapshotFileName', () => {
@@ -49,6 +49,20 @@ describe('toWinAnsi', () => {
 		expect(toWinAnsi('Sarāvān, Mīrjāveh, Khāsh')).toBe('Saravan, Mirjaveh, Khash');
 		expect(toWinAnsi('≈ 5 km, −3, a → b')).toBe('~ 5 km, -3, a -> b');
 		expect(toWinAnsi('جکیگور')).toBe('??????');
+	});
+});
+
+describe('unprintableInPdf', () => {
+	it('names the characters that would print as "?", once each, and nothing Helvetica can spell', () => {
+		expect(unprintableInPdf('Sarāvān – “Koh-i-Sabz” ≈ 5 km, é')).toEqual([]);
+		expect(unprintableInPdf('Strike near سراوان 🚀 سراوان')).toEqual([
+			'س',
+			'ر',
+			'ا',
+			'و',
+			'ن',
+			'🚀'
+		]);
 	});
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { legendEntries } from '../../src/lib/map/legend';
 import {
+	fitText,
 	hatchLines,
 	layoutPage,
 	MM_PER_PT,
@@ -186,6 +187,43 @@ describe('wrapText', () => {
 			'efgh',
 			'ij'
 		]);
+	});
+
+	it('breaks a very long word with a few measurements per line', () => {
+		let calls = 0;
+		const counting: Measure = (text, sizePt, bold) => {
+			calls++;
+			return measure(text, sizePt, bold);
+		};
+		const lines = wrapText('x'.repeat(10_000), (100 * 10 * MM_PER_PT) / 2, 10, false, counting);
+		expect(lines).toHaveLength(100);
+		expect(lines.every((l) => l.length === 100)).toBe(true);
+		expect(calls).toBeLessThan(100 * 20);
+	});
+});
+
+describe('fitText', () => {
+	it('shortens a long title with a few dozen measurements, not one per character', () => {
+		let calls = 0;
+		const counting: Measure = (text, sizePt, bold) => {
+			calls++;
+			return measure(text, sizePt, bold);
+		};
+		const title = 'Saravan-'.repeat(4000); // 32,000 characters, no space to trim at the cut
+		const widthMm = (80 * 9 * MM_PER_PT) / 2; // 80 characters at 9 pt
+		const fitted = fitText(title, widthMm, 14, 9, true, counting);
+		expect(fitted.sizePt).toBe(9);
+		expect(fitted.text.endsWith('…')).toBe(true);
+		expect(counting(fitted.text, 9, true)).toBeLessThanOrEqual(widthMm);
+		// One more character would not fit: the cut is as long as it can be.
+		const longer = title.slice(0, fitted.text.length) + '…';
+		expect(measure(longer, 9, true)).toBeGreaterThan(widthMm);
+		expect(calls).toBeLessThan(40);
+	});
+
+	it('keeps a title that fits, at the largest size that fits', () => {
+		const fitted = fitText('Short', 100, 14, 9, true, measure);
+		expect(fitted).toEqual({ text: 'Short', sizePt: 14 });
 	});
 });
 

@@ -85,4 +85,16 @@ describe('layer toggles', () => {
 		expect(shown).not.toContain('event-iran');
 		expect(shown).toContain('border-primary');
 	});
+
+	it('leaves out layers that draw nothing: no imports yet, no selected event', () => {
+		const shown = visibleLegendIds(defaultLayerSettings(), {
+			imported: false,
+			'event-buffer': false,
+			events: true
+		});
+		for (const id of ['imported', 'imported-cluster', 'event-buffer', 'connector'])
+			expect(shown.has(id), id).toBe(false);
+		expect(shown.has('event-iran')).toBe(true);
+		expect(visibleLegendIds(defaultLayerSettings(), { imported: true }).has('imported')).toBe(true);
+	});
 });

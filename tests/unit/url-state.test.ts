@@ -2,10 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUFFER, DEFAULT_EVENT_RADIUS_KM } from '../../src/lib/state/defaults';
 import { isoToDay } from '../../src/lib/geo/timeline';
+import { parseBandSide, type BandSide } from '../../src/lib/geo/buffers';
 import {
 	decodeUrlState,
 	deliberatePart,
 	encodeUrlState,
+	MAX_PARAM_CHARS,
 	type UrlState
 } from '../../src/lib/state/url';
 
@@ -25,7 +27,7 @@ describe('encodeUrlState', () => {
 	it('round-trips a full state', () => {
 		const state: UrlState = {
 			selection: { layer: 'events', id: 'panjgur-2024-01-16' },
-			buffer: { distancesKm: [5, 40, 120], side: 'Pakistan' },
+			buffer: { distancesKm: [5, 40, 120], side: 'Pakistan' as BandSide },
 			eventRadiusKm: 80,
 			locationMode: 'estimate'
 		};
@@ -119,5 +121,85 @@ describe('view, layers and dates', () => {
 		const { notices } = decodeUrlState(new URLSearchParams(query), sides, known);
 		expect(notices).toHaveLength(1);
 		expect(notices[0]).toMatch(notice);
+	});
+});
+
+describe('hostile links', () => {
+	const known = {
+		layerIds: ['towns', 'events', 'bands'],
+		extent: { startDay: isoToDay('2023-12-14')!, endDay: isoToDay('2024-01-29')! }
+	};
+
+	it('quotes a value isolated, so U+202E cannot reverse the notice', () => {
+		const { notices } = decodeUrlState(new URLSearchParams('loc=\u202Eestimate'), sides, known);
+		expect(notices).toEqual([
+			"Ignored the link's location mode “\u2068\u202Eestimate\u2069”: expected mapped or estimate."
+		]);
+		// Every notice that echoes a value isolates it.
+		for (const query of [
+			'sel=\u202E',
+			'bands=\u202E',
+			'side=\u202E',
+			'radius=\u202E',
+			'view=\u202E',
+			'hide=\u202E',
+			'from=\u202E'
+		])
+			for (const notice of decodeUrlState(new URLSearchParams(query), sides, known).notices)
+				expect(notice).toMatch(/\u2068[^\u2069]*\u202E[^\u2069]*\u2069/);
+	});
+
+	it('drops a parameter of a megabyte unread, quoting only its start', () => {
+		const huge = 'towns,'.repeat(200_000);
+		const { state, notices } = decodeUrlState(
+			new URLSearchParams({ hide: huge, radius: '30' }),
+			sides,
+			known
+		);
+		expect(state).toEqual({ eventRadiusKm: 30 });
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatch(
+			/^Ignored the link's “\u2068hide\u2069” parameter: 1,200,000 characters, more than the 1,000/
+		);
+		expect(notices[0]!.length).toBeLessThan(300);
+		// At the limit a value is still read.
+		const atLimit = decodeUrlState(
+			new URLSearchParams({ sel: 'towns:' + 'x'.repeat(MAX_PARAM_CHARS - 6) }),
+			sides,
+			known
+		);
+		expect(atLimit.state.selection?.layer).toBe('towns');
+	});
+
+	it('narrows a date window to the data and says so; ignores one outside it', () => {
+		const wide = decodeUrlState(new URLSearchParams('from=0001-01-01&to=9999-12-31'), sides, known);
+		expect(wide.state.timeWindow).toEqual(known.extent);
+		expect(wide.notices).toEqual([
+			"The link's date window “\u20680001-01-01\u2069”–“\u20689999-12-31\u2069” reaches beyond the data's dates; it was narrowed to 2023-12-14 to 2024-01-29."
+		]);
+		const later = decodeUrlState(
+			new URLSearchParams('from=2030-01-01&to=2030-01-02'),
+			sides,
+			known
+		);
+		expect(later.state.timeWindow).toBeUndefined();
+		expect(later.notices).toEqual([
+			"Ignored the link's date window “\u20682030-01-01\u2069”–“\u20682030-01-02\u2069”: no event falls in it (the data runs from 2023-12-14 to 2024-01-29)."
+		]);
+		const inside = decodeUrlState(
+			new URLSearchParams('from=2024-01-15&to=2024-01-18'),
+			sides,
+			known
+		);
+		expect(inside.notices).toEqual([]);
+	});
+});
+
+describe('band side', () => {
+	it('accepts "both" or a side of this border, nothing else', () => {
+		expect(parseBandSide('both', sides)).toBe('both');
+		expect(parseBandSide('Iran', sides)).toBe('Iran');
+		expect(parseBandSide('iran', sides)).toBeNull();
+		expect(parseBandSide('Afghanistan', sides)).toBeNull();
 	});
 });

@@ -4,6 +4,7 @@ import {
 	bufferBand,
 	prepareBufferContext,
 	type BandResult,
+	type BandSide,
 	type BufferContext,
 	type BufferSettings
 } from './buffers';
@@ -55,7 +56,7 @@ export class AnalysisEngine {
 		}
 	}
 
-	private band(distanceKm: number, side: string): BandResult {
+	private band(distanceKm: number, side: BandSide): BandResult {
 		const key = `${distanceKm}|${side}`;
 		let result = this.cache.get(key);
 		if (!result) {

@@ -19,8 +19,15 @@ type Area = Feature<Polygon | MultiPolygon>;
 export const BAND_MIN_KM = 1;
 export const BAND_MAX_KM = 200;
 
-/** Which side of the border a band covers: both, or one country's name. */
-export type BandSide = 'both' | string;
+/** One country of the primary border, by name, as checked by `parseBandSide`. */
+export type BorderSide = string & { readonly __borderSide: true };
+/** Which side of the border a band covers: both, or one of the border's two countries. */
+export type BandSide = 'both' | BorderSide;
+
+/** The band side a value names, or null when it is neither "both" nor one of `sides`. */
+export function parseBandSide(value: string, sides: readonly string[]): BandSide | null {
+	return value === 'both' || sides.includes(value) ? (value as BandSide) : null;
+}
 
 export type BufferSettings = { distancesKm: number[]; side: BandSide };
 
@@ -55,19 +62,6 @@ const LEVELS: { fromKm: number; toleranceDeg: number }[] = [
 	{ fromKm: 20, toleranceDeg: 0.005 },
 	{ fromKm: 60, toleranceDeg: 0.01 }
 ];
-
-/**
- * A lon/lat box grown by at least `km` on every side (degrees of longitude shrink towards the
- * poles, so the east–west margin uses the box's most poleward latitude).
- */
-export function expandBboxKm(box: number[], km: number): [number, number, number, number] {
-	const [west, south, east, north] = box as [number, number, number, number];
-	const kmPerDegLat = 111.0; // the shortest degree of latitude (at the equator, WGS84) ≈ 110.6 km
-	const dLat = km / 110.5;
-	const poleward = Math.min(89, Math.max(Math.abs(south), Math.abs(north)) + dLat);
-	const dLon = km / (kmPerDegLat * Math.cos((poleward * Math.PI) / 180));
-	return [west - dLon, Math.max(-90, south - dLat), east + dLon, Math.min(90, north + dLat)];
-}
 
 /** Largest geodesic distance (km) from a vertex of the full line to the simplified line. */
 export function maxDeviationKm(full: BorderLine, simplified: BorderLine): number {

@@ -139,7 +139,9 @@ export function resultsCsv(rows: ResultRow[]): string {
 			})
 		);
 	}
-	return lines.map((cells) => cells.join(',') + '\r\n').join('');
+	// A UTF-8 byte-order mark first: without it Excel on Windows reads the file as its local
+	// code page, and "Sarāvān" comes out garbled.
+	return '\uFEFF' + lines.map((cells) => cells.join(',') + '\r\n').join('');
 }
 
 /**

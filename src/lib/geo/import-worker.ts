@@ -1,14 +1,23 @@
 // The import worker's logic, kept pure so it runs (and is tested) without a Worker: read a user's
 // file and measure every point like the events, reporting progress as it goes.
-import { bbox } from '@turf/turf';
+import { bbox, coordAll } from '@turf/turf';
 import { BorderIndex } from './border';
 import { eventDistances, type DistanceContext, type EventDistances } from './distances';
-import { importFile, type ImportResult } from './import';
+import { importBytes, type ImportResult } from './import';
+import { regionBox, regionWarning, type RegionBox } from './region';
 import { buildScenario, type ScenarioLayers } from './scenario';
 
 export type ImportRequest =
 	| { type: 'init'; layers: ScenarioLayers }
-	| { type: 'import'; requestId: number; fileName: string; text: string; sizeBytes: number };
+	| {
+			type: 'import';
+			requestId: number;
+			fileName: string;
+			/** The file's bytes, decoded here (off the main thread). */
+			bytes: ArrayBuffer;
+			/** Unique to this import: every point id starts with it. */
+			idPrefix: string;
+	  };
 
 export type ImportResponse =
 	| {
@@ -32,6 +41,8 @@ const PROGRESS_EVERY = 5_000;
 
 export class ImportEngine {
 	private context: DistanceContext | null = null;
+	/** Where the scenario's places and border are: imports far from it get a warning. */
+	private region: RegionBox | null = null;
 
 	constructor(private post: (response: ImportResponse) => void) {}
 
@@ -45,13 +56,17 @@ export class ImportEngine {
 					countries: scenario.countries.map((c) => ({ ...c, bbox: bbox(c) })),
 					borderIndex: new BorderIndex(scenario.border)
 				};
+				this.region = regionBox([
+					...coordAll(scenario.border),
+					...scenario.points.map((p) => p.point)
+				]);
 				return;
 			}
 			if (!this.context) throw new Error('import requested before the map data was loaded');
 			const { requestId } = request;
 			this.post({ type: 'progress', requestId, stage: 'checking', done: 0, total: 1 });
 			const started = performance.now();
-			const result = importFile(request.fileName, request.text, request.sizeBytes);
+			const result = importBytes(request.fileName, new Uint8Array(request.bytes), request.idPrefix);
 			const checkMs = performance.now() - started;
 			const distances: [string, EventDistances][] = [];
 			if (result.ok) {
@@ -68,6 +83,13 @@ export class ImportEngine {
 					if ((i + 1) % PROGRESS_EVERY === 0)
 						this.post({ type: 'progress', requestId, stage: 'measuring', done: i + 1, total });
 				}
+				const far =
+					this.region &&
+					regionWarning(
+						result.points.map((p) => p.point),
+						this.region
+					);
+				if (far) result.warnings.push(far);
 			}
 			this.post({
 				type: 'imported',

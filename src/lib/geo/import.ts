@@ -25,6 +25,7 @@ export const CSV_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
 export type PropertyValue = string | number | boolean | null;
 
 export type ImportedPoint = {
+	/** Unique across every import of a session: the caller's per-import prefix, then the item. */
 	id: string;
 	name: string;
 	/** [longitude, latitude] in degrees (WGS84). */
@@ -33,6 +34,8 @@ export type ImportedPoint = {
 	sourceFile: string;
 	/** GeoJSON: index in the features array (0 for a lone Feature); CSV: line number in the file. */
 	index: number;
+	/** Where in the file it came from, for people: "row 4", "feature 3", "feature 3, point 2 of 5". */
+	origin: string;
 };
 
 /** Something in the file that was not imported, and why: shown to the user next to the result. */
@@ -60,9 +63,16 @@ class ImportError extends Error {}
  * Parses a user's data file into points, by extension: .geojson/.json as GeoJSON, .csv/.tsv/.txt
  * as CSV. Never throws: every problem becomes a result the user can read.
  * @param sizeBytes the file's size on disk, checked before anything is parsed
- * @example importFile('sites.csv', 'name,lat,lon\nSaravan,27.37,62.33', 35).ok // true
+ * @param idPrefix starts every point id; must differ between imports (two files can share a name,
+ *   or slug alike: "Sites.csv" and "sites.csv"), so the caller gives each import its own
+ * @example importFile('sites.csv', 'name,lat,lon\nSaravan,27.37,62.33', 35, 'f1').ok // true
  */
-export function importFile(fileName: string, text: string, sizeBytes: number): ImportResult {
+export function importFile(
+	fileName: string,
+	text: string,
+	sizeBytes: number,
+	idPrefix: string
+): ImportResult {
 	const fail = (error: string): ImportResult => ({ ok: false, file: fileName, error });
 	// UTF-16 length never exceeds the UTF-8 size, so this also guards a caller passing 0.
 	const bytes = Math.max(sizeBytes, text.length);
@@ -82,7 +92,9 @@ export function importFile(fileName: string, text: string, sizeBytes: number): I
 	const body = text.replace(/^\uFEFF/, '');
 	if (body.trim() === '') return fail('The file is empty.');
 	try {
-		const parsed = isGeoJson ? readGeoJson(fileName, body) : readCsv(fileName, body, ext);
+		const parsed = isGeoJson
+			? readGeoJson(fileName, body, idPrefix)
+			: readCsv(fileName, body, ext, idPrefix);
 		return { ok: true, file: fileName, ...parsed };
 	} catch (error) {
 		if (error instanceof ImportError) return fail(error.message);
@@ -90,6 +102,35 @@ export function importFile(fileName: string, text: string, sizeBytes: number): I
 		if (error instanceof RangeError) return fail('The file is nested too deeply to be read.');
 		return fail(`The file could not be read (${(error as Error).message}).`);
 	}
+}
+
+/**
+ * A file's bytes as text. Not valid UTF-8 (a spreadsheet saved as "CSV" on Windows, say) is read
+ * as Windows-1252, the usual Western encoding, with a warning: "café" then stays "café" rather
+ * than becoming "caf�".
+ */
+export function decodeText(bytes: Uint8Array): { text: string; warning: string | null } {
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warning: null };
+	} catch {
+		return {
+			text: new TextDecoder('windows-1252').decode(bytes),
+			warning:
+				'The file is not valid UTF-8; it was read as Windows-1252 (Western European). ' +
+				'Check the names: if they look wrong, save the file as UTF-8 and import it again.'
+		};
+	}
+}
+
+/** importFile over a file's bytes, decoded by decodeText (whose warning joins the result's). */
+export function importBytes(fileName: string, bytes: Uint8Array, idPrefix: string): ImportResult {
+	if (bytes.length > MAX_IMPORT_BYTES) return importFile(fileName, '', bytes.length, idPrefix);
+	const { text, warning } = decodeText(bytes);
+	const result = importFile(fileName, text, bytes.length, idPrefix);
+	if (!warning) return result;
+	return result.ok
+		? { ...result, warnings: [warning, ...result.warnings] }
+		: { ...result, error: `${result.error} (${warning})` };
 }
 
 type Parsed = { points: ImportedPoint[]; skipped: SkippedItem[]; warnings: string[] };
@@ -107,6 +148,8 @@ const GEOMETRY_TYPES = [
 	'GeometryCollection'
 ];
 const GEOJSON_TYPES = ['FeatureCollection', 'Feature', ...GEOMETRY_TYPES];
+/** check-geojson's word on a position of four or more numbers. */
+const LONG_POSITION = /position should have 2 or 3 elements - found ([4-9]|\d{2,})/i;
 
 /**
  * One thing that may hold points: a feature of a collection, a lone Feature or a bare geometry.
@@ -120,7 +163,7 @@ type Entry = {
 	line: number | null;
 };
 
-function readGeoJson(fileName: string, text: string): Parsed {
+function readGeoJson(fileName: string, text: string, idPrefix: string): Parsed {
 	const lines = lineStarts(text);
 	const scan = scanJson(text);
 	if (scan.tooDeepAt !== null)
@@ -138,11 +181,11 @@ function readGeoJson(fileName: string, text: string): Parsed {
 	const entries = geoJsonEntries(json, text, lines, scan);
 	guardSize(entries);
 
-	const slug = slugify(fileName);
 	const points: ImportedPoint[] = [];
 	const skipped: SkippedItem[] = [];
 	const warnings: string[] = [];
 	let withoutProperties = 0;
+	let longPositions = 0;
 	const idIndices = new Map<string, number[]>();
 
 	for (const entry of entries) {
@@ -164,8 +207,13 @@ function readGeoJson(fileName: string, text: string): Parsed {
 		}
 		const issues = structureIssues(text, span, feature);
 		// RFC 7946 requires "properties", but many tools omit it and nothing is lost without it.
-		const problems = issues.filter((i) => !/properties member.*missing/i.test(i.message));
-		if (problems.length < issues.length) withoutProperties++;
+		const noProperties = issues.filter((i) => /properties member.*missing/i.test(i.message));
+		// Positions of four or more numbers (x, y, z, m) are valid GeoJSON ("two or more
+		// elements"); check-geojson follows the advice to stop at three. The first two are used.
+		const longer = issues.filter((i) => LONG_POSITION.test(i.message));
+		const problems = issues.filter((i) => !noProperties.includes(i) && !longer.includes(i));
+		if (noProperties.length) withoutProperties++;
+		longPositions += longer.length;
 		if (problems.length) {
 			const first = problems[0]!;
 			skipped.push({
@@ -212,12 +260,13 @@ function readGeoJson(fileName: string, text: string): Parsed {
 			}
 			const [lon, lat] = position as [number, number];
 			points.push({
-				id: multi ? `${slug}-${index}-${j}` : `${slug}-${index}`,
+				id: multi ? `${idPrefix}-${index}-${j}` : `${idPrefix}-${index}`,
 				name: multi ? `${name} (${of})` : name,
 				point: [lon, lat],
 				properties,
 				sourceFile: fileName,
-				index
+				index,
+				origin: multi ? `${entry.label}, ${of}` : entry.label
 			});
 		});
 	}
@@ -229,6 +278,11 @@ function readGeoJson(fileName: string, text: string): Parsed {
 				duplicates.map(([id, indices]) => `${id} (features ${indices.join(', ')})`),
 				5
 			)}. Each point was given its own id.`
+		);
+	if (longPositions)
+		warnings.push(
+			`${plural(longPositions, 'position has', 'positions have')} more than 3 numbers ` +
+				'(e.g. elevation and a measure): the first two, longitude and latitude, were used.'
 		);
 	if (withoutProperties)
 		warnings.push(
@@ -580,21 +634,26 @@ const CSV_NAME_NAMES = ['name', 'title', 'label', 'place'];
 
 type CsvRow = { fields: string[]; line: number };
 
-function readCsv(fileName: string, text: string, ext: string): Parsed {
+function readCsv(fileName: string, text: string, ext: string, idPrefix: string): Parsed {
 	const lines = lineStarts(text);
 	const rows: CsvRow[] = [];
-	let delimiter = ',';
+	// papaparse detects comma, semicolon, tab or pipe from the first rows, blank ones left out.
+	const delimiter =
+		ext === '.tsv'
+			? '\t'
+			: Papa.parse<string[]>(text, { delimiter: '', preview: 20, skipEmptyLines: 'greedy' }).meta
+					.delimiter;
 	let rowStart = 0;
 	let quoteError: string | null = null;
 	let tooMany = false;
 	Papa.parse<string[]>(text, {
-		// '' asks papaparse to detect comma, semicolon, tab or pipe from the first rows.
-		delimiter: ext === '.tsv' ? '\t' : '',
-		skipEmptyLines: 'greedy',
+		delimiter,
+		// Every line comes through, so the cursor always sits where the next row starts and line
+		// numbers stay exact; blank rows (",,", common in Excel exports) are dropped below.
+		skipEmptyLines: false,
 		step(result, parser) {
-			const line = lineAt(lines, firstNonBlank(text, rowStart));
+			const line = lineAt(lines, rowStart);
 			rowStart = result.meta.cursor;
-			delimiter = result.meta.delimiter;
 			const quotes = result.errors.find((e) => e.type === 'Quotes');
 			if (quotes) {
 				quoteError =
@@ -603,7 +662,8 @@ function readCsv(fileName: string, text: string, ext: string): Parsed {
 						? 'a quoted field is never closed (a " is missing).'
 						: `${quotes.message.replace(/\.$/, '')}.`);
 				parser.abort();
-			} else if (rows.length > MAX_IMPORT_POINTS) {
+			} else if (result.data.every((field) => field.trim() === '')) return;
+			else if (rows.length > MAX_IMPORT_POINTS) {
 				tooMany = true;
 				parser.abort();
 			} else rows.push({ fields: result.data, line });
@@ -644,7 +704,6 @@ function readCsv(fileName: string, text: string, ext: string): Parsed {
 	const nameColumn = findColumn(columns, CSV_NAME_NAMES, 'name', []);
 	// With ";" or tab separating fields, a comma can only be a decimal separator (27,37).
 	const decimalComma = delimiter === ';' || delimiter === '\t';
-	const slug = slugify(fileName);
 	const points: ImportedPoint[] = [];
 	const skipped: SkippedItem[] = [];
 	let commaRows = 0;
@@ -677,14 +736,15 @@ function readCsv(fileName: string, text: string, ext: string): Parsed {
 		if (lat.comma || lon.comma) commaRows++;
 		const name = nameColumn === null ? '' : (fields[nameColumn] ?? '').trim();
 		points.push({
-			id: `${slug}-${line}`,
+			id: `${idPrefix}-${line}`,
 			name: name || `Row ${line}`,
 			point: [lon.value, lat.value],
 			properties: Object.fromEntries(
 				columns.map((column, k) => [column, fields[k]?.trim() ? fields[k]! : null])
 			),
 			sourceFile: fileName,
-			index: line
+			index: line,
+			origin: where
 		});
 	}
 
@@ -710,14 +770,25 @@ function readCsv(fileName: string, text: string, ext: string): Parsed {
 	return { points, skipped, warnings };
 }
 
-/** Header names made usable as property keys: blanks named by position, repeats numbered. */
+/**
+ * Header names made usable as property keys: blanks named by position, repeats numbered. A name
+ * made up here never takes one the file already has ("x (2)" beside two "x" columns).
+ */
 function uniqueColumnNames(header: string[]): string[] {
-	const seen = new Map<string, number>();
+	const taken = new Set(header.map((raw) => raw.trim()).filter(Boolean));
+	const used = new Set<string>();
 	return header.map((raw, k) => {
-		const base = raw.trim() || `column ${k + 1}`;
-		const n = (seen.get(base) ?? 0) + 1;
-		seen.set(base, n);
-		return n === 1 ? base : `${base} (${n})`;
+		const given = raw.trim();
+		if (given && !used.has(given)) {
+			used.add(given);
+			return given;
+		}
+		const base = given || `column ${k + 1}`;
+		let name = base;
+		for (let n = 2; used.has(name) || (name !== given && taken.has(name)); n++)
+			name = `${base} (${n})`;
+		used.add(name);
+		return name;
 	});
 }
 
@@ -819,13 +890,6 @@ function lineAt(starts: number[], offset: number): number {
 function lineColumn(starts: number[], offset: number): string {
 	const line = lineAt(starts, offset);
 	return `line ${line}, column ${offset - starts[line - 1]! + 1}`;
-}
-
-/** Where a CSV row really starts: papaparse's cursor sits before the blank lines it skipped. */
-function firstNonBlank(text: string, from: number): number {
-	let i = from;
-	while (i < text.length && /\s/.test(text[i]!)) i++;
-	return i;
 }
 
 function listed(items: string[], max: number, separator = '; '): string {

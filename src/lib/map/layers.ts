@@ -142,9 +142,19 @@ export function opacityPaint(layer: LayerSpecification, factor: number): [string
 	});
 }
 
-/** Legend entry ids of the layers currently visible. */
-export function visibleLegendIds(settings: LayerSettings): Set<string> {
-	return new Set(toggleLayers.filter((l) => settings[l.id]?.visible).flatMap((l) => l.legend));
+/**
+ * Legend entry ids of the layers currently visible and drawing something.
+ * @param hasData toggle id → whether its data holds anything now; a toggle not named always has
+ */
+export function visibleLegendIds(
+	settings: LayerSettings,
+	hasData: Readonly<Record<string, boolean>> = {}
+): Set<string> {
+	return new Set(
+		toggleLayers
+			.filter((l) => settings[l.id]?.visible && hasData[l.id] !== false)
+			.flatMap((l) => l.legend)
+	);
 }
 
 /** A style layer with a toggle's visibility and opacity applied, as the map would hold it. */

@@ -12,11 +12,19 @@ export function basisLabel(basis: 'reported' | 'stand-in' | 'estimate' | 'import
 	}[basis];
 }
 
+export type CrossingOffset = { name: string; offsetKm: number; precisionKm: number };
+
+/** The crossing drawn farthest from the border line: the line's worst measured error. */
+export function worstOffset(offsets: readonly CrossingOffset[]): CrossingOffset | null {
+	return offsets.reduce<CrossingOffset | null>(
+		(worst, c) => (worst === null || c.offsetKm > worst.offsetKm ? c : worst),
+		null
+	);
+}
+
 /** One sentence on the border line's positional error, from the crossings' measured offsets. */
-export function lineErrorNote(
-	offsets: readonly { name: string; offsetKm: number; precisionKm: number }[]
-): string {
-	const worst = [...offsets].sort((a, b) => b.offsetKm - a.offsetKm)[0];
+export function lineErrorNote(offsets: readonly CrossingOffset[]): string {
+	const worst = worstOffset(offsets);
 	const base =
 		'measured to the Natural Earth 1:10m border line, which is generalised and can be off by a few km';
 	return worst
@@ -35,7 +43,7 @@ export function analysisLines(
 	d: EventDistances | undefined,
 	bands: BufferSettings | null,
 	bandsVisible: boolean,
-	lineErrorKm: number | null
+	lineError: CrossingOffset | null
 ): string[] {
 	const lines: string[] = [];
 	if (d) {
@@ -45,9 +53,9 @@ export function analysisLines(
 				? `Distance to the border: ${range} over the constraint area (${basisLabel(d.location.basis)}).`
 				: `Distance to the border: ${formatKm(d.borderKm)} (range ${range}; ${basisLabel(d.location.basis)}).`
 		);
-		if (lineErrorKm !== null)
+		if (lineError !== null)
 			lines.push(
-				`Border line (Natural Earth 1:10m) accurate to a few km (≈ ${formatKm(lineErrorKm)} at Taftan–Mirjaveh).`
+				`Border line (Natural Earth 1:10m) accurate to a few km (≈ ${formatKm(lineError.offsetKm)} at the ${lineError.name} crossing).`
 			);
 		if (d.nearestTownAcross)
 			lines.push(

@@ -1,5 +1,5 @@
 // The words on a snapshot: title, subtitle, analysis box, event sources, credits and date.
-import { formatKm, formatUtc } from '$lib/format';
+import { clip, formatKm, formatUtc, NAME_DISPLAY_CHARS } from '$lib/format';
 import type { MappedEventFeature } from '$lib/geo/schema';
 import { ATTRIBUTION } from '$lib/map/style';
 import type { ResolvedFeature } from '$lib/state/lookup';
@@ -22,7 +22,7 @@ export function featureName(selected: ResolvedFeature | null): string | null {
 		case 'events':
 			return selected.feature.properties.title;
 		case 'imported':
-			return selected.feature.name;
+			return clip(selected.feature.name, NAME_DISPLAY_CHARS);
 		default:
 			return selected.feature.properties.name;
 	}

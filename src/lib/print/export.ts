@@ -15,7 +15,7 @@ import {
 } from './content';
 import { snapshotFileName } from './filename';
 import type { PageContent } from './layout';
-import { planSnapshot, type SnapshotRequest } from './plan';
+import { MAX_TITLE_CHARS, planSnapshot, type SnapshotRequest } from './plan';
 import { renderMap } from './render-map';
 import { formatScale, groundMetresPerPaperMm, niceScaleBar, scaleDenominator } from './scale';
 
@@ -57,6 +57,7 @@ export async function exportSnapshot(
 		signal,
 		onProgress: (f) => onProgress({ fraction: 0.02 + f * 0.68, label: 'Rendering map…' })
 	});
+	signal.throwIfAborted();
 	onProgress({ fraction: 0.72, label: 'Drawing legend, scale and text…' });
 
 	const lat = rendered.centre.lat;
@@ -65,7 +66,7 @@ export async function exportSnapshot(
 	const visibleEvents = inputs.events.filter((_, i) => rendered.probesVisible[i]);
 	const { elements } = request;
 	const content: PageContent = {
-		title: request.title.trim(),
+		title: request.title.trim().slice(0, MAX_TITLE_CHARS),
 		subtitle: viewSubtitle({ centre: rendered.centre, scaleText, bearingDeg: rendered.bearingDeg }),
 		legend: elements.legend ? inputs.legend : null,
 		analysis,

@@ -153,6 +153,22 @@ const lineHeightMm = (sizePt: number) => sizePt * MM_PER_PT * 1.25;
 const ascentMm = (sizePt: number) => sizePt * MM_PER_PT * 0.95;
 
 /**
+ * The longest prefix length from 1 to `max` for which `fits` holds, by halving: a few dozen
+ * measurements whatever the length (one per character would take seconds on a long title).
+ * Assumes that if a prefix fits, every shorter one does; returns 1 when none fits.
+ */
+export function longestFitting(max: number, fits: (length: number) => boolean): number {
+	let lo = 1;
+	let hi = max;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (fits(mid)) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo;
+}
+
+/**
  * Greedy word wrap to a width; a word longer than the width is broken between characters.
  * @returns at least one line
  */
@@ -173,11 +189,14 @@ export function wrapText(
 		}
 		if (line) lines.push(line);
 		line = word;
-		while (measure(line, sizePt, bold) > maxWidthMm && line.length > 1) {
-			let cut = line.length - 1;
-			while (cut > 1 && measure(line.slice(0, cut), sizePt, bold) > maxWidthMm) cut--;
-			lines.push(line.slice(0, cut));
-			line = line.slice(cut);
+		while (line.length > 1 && measure(line, sizePt, bold) > maxWidthMm) {
+			const piece = line;
+			const cut = longestFitting(
+				piece.length - 1,
+				(n) => measure(piece.slice(0, n), sizePt, bold) <= maxWidthMm
+			);
+			lines.push(piece.slice(0, cut));
+			line = piece.slice(cut);
 		}
 	}
 	lines.push(line);
@@ -195,8 +214,10 @@ export function fitText(
 ): { text: string; sizePt: number } {
 	for (let size = sizePt; size >= minPt; size -= 0.5)
 		if (measure(value, size, bold) <= maxWidthMm) return { text: value, sizePt: size };
-	let cut = value.length;
-	while (cut > 1 && measure(`${value.slice(0, cut)}…`, minPt, bold) > maxWidthMm) cut--;
+	const cut = longestFitting(
+		value.length,
+		(n) => measure(`${value.slice(0, n)}…`, minPt, bold) <= maxWidthMm
+	);
 	return { text: `${value.slice(0, cut).trimEnd()}…`, sizePt: minPt };
 }
 

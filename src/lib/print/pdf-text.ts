@@ -34,6 +34,14 @@ function isWinAnsi(char: string): boolean {
 	);
 }
 
+/** One character as WinAnsiEncoding can carry it, or null when it has no stand-in. */
+function winAnsiChar(char: string): string | null {
+	if (isWinAnsi(char)) return char;
+	if (char in REPLACEMENTS) return REPLACEMENTS[char]!;
+	const base = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+	return base && [...base].every(isWinAnsi) ? base : null;
+}
+
 /**
  * The text with every character outside WinAnsiEncoding replaced by its nearest ASCII spelling:
  * letters lose the accents Latin-1 lacks (ā → a, keeping é), a few symbols get ASCII stand-ins,
@@ -41,13 +49,16 @@ function isWinAnsi(char: string): boolean {
  */
 export function toWinAnsi(text: string): string {
 	let out = '';
-	for (const char of text.normalize('NFC')) {
-		if (isWinAnsi(char)) out += char;
-		else if (char in REPLACEMENTS) out += REPLACEMENTS[char];
-		else {
-			const base = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-			out += base && [...base].every(isWinAnsi) ? base : '?';
-		}
-	}
+	for (const char of text.normalize('NFC')) out += winAnsiChar(char) ?? '?';
 	return out;
+}
+
+/**
+ * The distinct characters of a text that the PDF can only print as "?" (Persian or Urdu letters,
+ * emoji, …), in order of appearance: the export dialog warns before they are lost.
+ */
+export function unprintableInPdf(text: string): string[] {
+	const found = new Set<string>();
+	for (const char of text.normalize('NFC')) if (winAnsiChar(char) === null) found.add(char);
+	return [...found];
 }

@@ -21,6 +21,9 @@ export type SnapshotElements = {
 	date: boolean;
 };
 
+/** A title longer than this cannot be printed legibly on one line of any paper offered. */
+export const MAX_TITLE_CHARS = 300;
+
 export const ALL_ELEMENTS: SnapshotElements = {
 	legend: true,
 	scaleBar: true,

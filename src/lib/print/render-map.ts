@@ -98,7 +98,9 @@ export async function renderMap(request: RenderMapRequest): Promise<RenderedMap>
 			m.addImage(id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
 		});
 		request.onProgress?.(0.1);
-		await until(m, 'load', signal);
+		// Every wait listens before anything can fire the event it waits for: an off-screen map
+		// with little to draw fires `load` and `idle` in the same frame.
+		await until(m, 'load', signal, RENDER_TIMEOUT_MS);
 		request.onProgress?.(0.3);
 		// Feature state is not part of the style: re-apply the selection highlight.
 		if (request.selection)
@@ -110,7 +112,11 @@ export async function renderMap(request: RenderMapRequest): Promise<RenderedMap>
 		let fraction = 0.3;
 		const onRender = () => request.onProgress?.((fraction += (0.85 - fraction) * 0.2));
 		m.on('render', onRender);
-		await until(m, 'idle', signal);
+		// A frame after the highlight: `idle` follows the first frame that leaves nothing to
+		// load, even when the map was already complete at `load`.
+		const idle = until(m, 'idle', signal, RENDER_TIMEOUT_MS);
+		m.triggerRepaint();
+		await idle;
 		m.off('render', onRender);
 		request.onProgress?.(0.9);
 
@@ -143,28 +149,49 @@ export async function renderMap(request: RenderMapRequest): Promise<RenderedMap>
 	}
 }
 
-/** Resolves on the map's next `event`, rejects on a map error or when the signal aborts. */
-function until(map: MlMap, event: 'load' | 'idle', signal: AbortSignal): Promise<void> {
+/** How long the off-screen map may take to load, or to finish drawing, before the export fails. */
+export const RENDER_TIMEOUT_MS = 60_000;
+
+/**
+ * Resolves on the map's next `event`; rejects on a map error, when the signal aborts, or after
+ * `timeoutMs` with a message that says so.
+ */
+function until(
+	map: MlMap,
+	event: 'load' | 'idle',
+	signal: AbortSignal,
+	timeoutMs: number
+): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const done = () => {
+			map.off(event, ok);
 			map.off('error', failed);
 			signal.removeEventListener('abort', aborted);
+			clearTimeout(timer);
 		};
 		const ok = () => {
 			done();
 			resolve();
 		};
 		const failed = (e: { error: { message: string } }) => {
-			map.off(event, ok);
 			done();
 			reject(new Error(`The map failed to render: ${e.error.message}`));
 		};
 		const aborted = () => {
-			map.off(event, ok);
 			done();
 			reject(signal.reason);
 		};
+		const timedOut = () => {
+			done();
+			reject(
+				new Error(
+					`The map did not finish ${event === 'load' ? 'loading' : 'drawing'} within ` +
+						`${timeoutMs / 1000} s. Try again, or choose a lower resolution.`
+				)
+			);
+		};
 		if (signal.aborted) return reject(signal.reason);
+		const timer = setTimeout(timedOut, timeoutMs);
 		map.once(event, ok);
 		map.on('error', failed);
 		signal.addEventListener('abort', aborted, { once: true });

@@ -2,9 +2,11 @@
 // analysed like the built-in events. A failed import never touches what was loaded before.
 import type { FeatureCollection } from 'geojson';
 import type { EventDistances } from '$lib/geo/distances';
-import { MAX_IMPORT_BYTES, type ImportedPoint } from '$lib/geo/import';
+import { clip, isolate, LABEL_CHARS } from '$lib/format';
+import { MAX_IMPORT_BYTES, slugify, type ImportedPoint } from '$lib/geo/import';
 import type { ImportRequest, ImportResponse } from '$lib/geo/import-worker';
 import type { ScenarioLayers } from '$lib/geo/scenario';
+import { replaceFile } from './import-merge';
 
 export type ImportedFile = { file: string; count: number; skipped: number; warnings: string[] };
 
@@ -28,17 +30,25 @@ export class ImportStore {
 
 	private worker: Worker | null = null;
 	private nextId = 1;
+	/** Counts imports: each one's point ids start with its own number, so no two collide. */
+	private imported = 0;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state: a local value or one replaced whole
 	private pending = new Map<number, (response: ImportResponse) => void>();
 
-	constructor() {
+	/**
+	 * @param onremoved told the ids of points that are gone (a file removed or imported again),
+	 *   so whoever holds a selection of one can clear it
+	 */
+	constructor(private onremoved: (ids: ReadonlySet<string>) => void = () => {}) {
 		this.collection = $derived({
 			type: 'FeatureCollection',
 			features: this.points.map((p) => ({
 				type: 'Feature',
 				id: p.id,
 				geometry: { type: 'Point', coordinates: p.point },
-				properties: { id: p.id, name: p.name }
+				// A label is drawn from the start of the name only: MapLibre cannot lay out a label
+				// of more than 16,384 characters, and a long one costs every frame.
+				properties: { id: p.id, name: clip(p.name, LABEL_CHARS, false) }
 			}))
 		});
 	}
@@ -70,8 +80,8 @@ export class ImportStore {
 		this.worker = null;
 	}
 
-	private post(request: ImportRequest): void {
-		this.worker?.postMessage(request);
+	private post(request: ImportRequest, transfer: Transferable[] = []): void {
+		this.worker?.postMessage(request, transfer);
 	}
 
 	/** Reads files one by one; each either adds its points or reports what is wrong with it. */
@@ -81,50 +91,44 @@ export class ImportStore {
 
 	private async importOne(file: File): Promise<void> {
 		this.error = null;
+		const name = isolate(file.name);
 		if (file.size > MAX_IMPORT_BYTES) {
-			this.error = `${file.name} was not imported: it is ${mb(file.size)}, above the ${mb(MAX_IMPORT_BYTES)} limit.`;
+			this.error = `${name} was not imported: it is ${mb(file.size)}, above the ${mb(MAX_IMPORT_BYTES)} limit.`;
 			return;
 		}
 		if (!this.worker) {
-			this.error = `${file.name} was not imported: ${this.unavailable ?? 'the map data is still loading. Try again in a moment.'}`;
+			this.error = `${name} was not imported: ${this.unavailable ?? 'the map data is still loading. Try again in a moment.'}`;
 			return;
 		}
 		this.busy = true;
-		this.status = `Reading ${file.name}…`;
+		this.status = `Reading ${name}…`;
 		try {
-			const text = await file.text();
+			const bytes = await file.arrayBuffer();
 			const requestId = this.nextId++;
+			const idPrefix = `f${++this.imported}-${slugify(file.name)}`;
 			const done = await new Promise<Extract<ImportResponse, { type: 'imported' | 'error' }>>(
 				(resolve) => {
 					this.pending.set(requestId, (r) => {
 						if (r.type === 'progress')
 							this.status =
 								r.stage === 'checking'
-									? `Checking ${file.name}…`
-									: `Measuring ${file.name}: ${r.done.toLocaleString('en-GB')} of ${plural(r.total, 'point')}…`;
+									? `Checking ${name}…`
+									: `Measuring ${name}: ${r.done.toLocaleString('en-GB')} of ${plural(r.total, 'point')}…`;
 						else resolve(r);
 					});
-					this.post({ type: 'import', requestId, fileName: file.name, text, sizeBytes: file.size });
+					this.post({ type: 'import', requestId, fileName: file.name, bytes, idPrefix }, [bytes]);
 				}
 			);
 			this.pending.delete(requestId);
 			if (done.type === 'error') throw new Error(done.message);
 			const { result } = done;
 			if (!result.ok) {
-				this.error = `${file.name} was not imported: ${result.error}`;
+				this.error = `${name} was not imported: ${result.error}`;
 				this.status = null;
 				return;
 			}
 			// Re-importing a file of the same name replaces its earlier points.
-			const kept = this.points.filter((p) => p.sourceFile !== result.file);
-			this.points = [...kept, ...result.points];
-
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state: a local value or one replaced whole
-			const distances = new Map(
-				[...this.distances].filter(([id]) => kept.some((p) => p.id === id))
-			);
-			for (const [id, d] of done.distances) distances.set(id, d);
-			this.distances = distances;
+			this.apply(replaceFile(this, result.file, result.points, done.distances));
 			this.files = [
 				...this.files.filter((f) => f.file !== result.file),
 				{
@@ -140,24 +144,26 @@ export class ImportStore {
 						.map((s) => `${s.where}: ${s.why}`)
 						.join('; ')}${result.skipped.length > 3 ? '; …' : ''})`
 				: '';
-			this.status = `Imported ${plural(result.points.length, 'point')} from ${file.name}${skipped}${
+			this.status = `Imported ${plural(result.points.length, 'point')} from ${name}${skipped}${
 				result.warnings.length ? `. ${result.warnings.join(' ')}` : '.'
 			}`;
 		} catch (e) {
-			this.error = `${file.name} could not be read: ${(e as Error).message}`;
+			this.error = `${name} could not be read: ${(e as Error).message}`;
 			this.status = null;
 		} finally {
 			this.busy = false;
 		}
 	}
 
+	private apply(next: ReturnType<typeof replaceFile>): void {
+		this.points = next.points;
+		this.distances = next.distances;
+		if (next.removed.size) this.onremoved(next.removed);
+	}
+
 	remove(file: string): void {
-		this.points = this.points.filter((p) => p.sourceFile !== file);
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state: a local value or one replaced whole
-		const ids = new Set(this.points.map((p) => p.id));
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state: a local value or one replaced whole
-		this.distances = new Map([...this.distances].filter(([id]) => ids.has(id)));
+		this.apply(replaceFile(this, file));
 		this.files = this.files.filter((f) => f.file !== file);
-		this.status = `Removed ${file}.`;
+		this.status = `Removed ${isolate(file)}.`;
 	}
 }

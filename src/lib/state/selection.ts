@@ -2,6 +2,15 @@
 export const interactiveLayers = ['events', 'imported', 'towns', 'crossings', 'provinces'] as const;
 export type InteractiveLayer = (typeof interactiveLayers)[number];
 
+/** What one feature of each layer is called in sentences ("no such imported point"). */
+export const featureNouns: Record<InteractiveLayer, string> = {
+	events: 'event',
+	imported: 'imported point',
+	towns: 'town',
+	crossings: 'crossing',
+	provinces: 'province'
+};
+
 /** A reference to one feature: its layer and its `id` property. */
 export type FeatureRef = { layer: InteractiveLayer; id: string };
 

@@ -4,11 +4,19 @@ import {
 	BAND_MAX_KM,
 	BAND_MIN_KM,
 	normaliseDistances,
+	parseBandSide,
 	type BufferSettings
 } from '$lib/geo/buffers';
 import { DEFAULT_BUFFER, DEFAULT_EVENT_RADIUS_KM, type LocationMode } from './defaults';
 import { interactiveLayers, type FeatureRef, type InteractiveLayer } from './selection';
 import { dayToIso, isoToDay, type DayWindow } from '$lib/geo/timeline';
+import { quoteUser } from '$lib/format';
+
+/**
+ * No parameter this app writes comes near this length; a longer one is dropped unread (a 1 MB
+ * value would otherwise be split, checked and echoed whole in the notice).
+ */
+export const MAX_PARAM_CHARS = 1000;
 
 /** The map's camera, as it goes in a link. */
 export type MapView = { lng: number; lat: number; zoom: number; bearing: number };
@@ -78,16 +86,26 @@ export function decodeUrlState(
 ): { state: Partial<UrlState>; notices: string[] } {
 	const state: Partial<UrlState> = {};
 	const notices: string[] = [];
-	const sel = params.get('sel');
+	const oversized = [...new Set(params.keys())].filter((key) =>
+		params.getAll(key).some((value) => value.length > MAX_PARAM_CHARS)
+	);
+	// Link values are user text: each is quoted isolated (no direction override reaches the
+	// sentence around it) and only its start is shown.
+	for (const key of oversized)
+		notices.push(
+			`Ignored the link's ${quoteUser(key, 20)} parameter: ${params.get(key)!.length.toLocaleString('en-GB')} characters, more than the ${MAX_PARAM_CHARS.toLocaleString('en-GB')} any setting needs (it starts ${quoteUser(params.get(key)!)}).`
+		);
+	const param = (key: string) => (oversized.includes(key) ? null : params.get(key));
+	const sel = param('sel');
 	if (sel !== null) {
 		const at = sel.indexOf(':');
 		const layer = sel.slice(0, at) as InteractiveLayer;
 		const id = sel.slice(at + 1);
 		if (at > 0 && id && interactiveLayers.includes(layer)) state.selection = { layer, id };
-		else notices.push(`Ignored the link's selection “${sel}”: expected layer:id.`);
+		else notices.push(`Ignored the link's selection ${quoteUser(sel)}: expected layer:id.`);
 	}
-	const bands = params.get('bands');
-	const side = params.get('side');
+	const bands = param('bands');
+	const side = param('side');
 	if (bands !== null || side !== null) {
 		const buffer = { ...DEFAULT_BUFFER };
 		if (bands !== null) {
@@ -99,19 +117,20 @@ export function decodeUrlState(
 				buffer.distancesKm = normaliseDistances(valid);
 			else
 				notices.push(
-					`Ignored the link's buffer distances “${bands}”: expected up to 3 numbers from ${BAND_MIN_KM} to ${BAND_MAX_KM} km.`
+					`Ignored the link's buffer distances ${quoteUser(bands)}: expected up to 3 numbers from ${BAND_MIN_KM} to ${BAND_MAX_KM} km.`
 				);
 		}
 		if (side !== null) {
-			if (side === 'both' || sides.includes(side)) buffer.side = side;
+			const parsed = parseBandSide(side, sides);
+			if (parsed) buffer.side = parsed;
 			else
 				notices.push(
-					`Ignored the link's buffer side “${side}”: expected both, ${sides.join(' or ')}.`
+					`Ignored the link's buffer side ${quoteUser(side)}: expected both, ${sides.join(' or ')}.`
 				);
 		}
 		state.buffer = buffer;
 	}
-	const radius = params.get('radius');
+	const radius = param('radius');
 	if (radius !== null) {
 		const r = Number(radius);
 		if (
@@ -123,33 +142,64 @@ export function decodeUrlState(
 			state.eventRadiusKm = Math.round(r);
 		else
 			notices.push(
-				`Ignored the link's event radius “${radius}”: expected ${EVENT_RADIUS_MIN_KM} to ${EVENT_RADIUS_MAX_KM} km.`
+				`Ignored the link's event radius ${quoteUser(radius)}: expected ${EVENT_RADIUS_MIN_KM} to ${EVENT_RADIUS_MAX_KM} km.`
 			);
 	}
-	const loc = params.get('loc');
+	const loc = param('loc');
 	if (loc !== null) {
 		if (loc === 'estimate' || loc === 'mapped') state.locationMode = loc;
-		else notices.push(`Ignored the link's location mode “${loc}”: expected mapped or estimate.`);
+		else
+			notices.push(
+				`Ignored the link's location mode ${quoteUser(loc)}: expected mapped or estimate.`
+			);
 	}
-	const hide = params.get('hide');
+	const hide = param('hide');
 	if (hide !== null) {
 		const ids = hide.split(',').filter(Boolean);
 		const unknown = ids.filter((id) => !known.layerIds?.includes(id));
 		state.hidden = ids.filter((id) => known.layerIds?.includes(id));
-		if (unknown.length) notices.push(`Ignored unknown layers in the link: ${unknown.join(', ')}.`);
+		if (unknown.length)
+			notices.push(
+				`Ignored unknown layers in the link: ${unknown
+					.slice(0, 5)
+					.map((id) => quoteUser(id, 30))
+					.join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`
+			);
 	}
-	const from = params.get('from');
-	const to = params.get('to');
+	const from = param('from');
+	const to = param('to');
 	if (from !== null || to !== null) {
-		const start = from === null ? known.extent?.startDay : isoToDay(from);
-		const end = to === null ? known.extent?.endDay : isoToDay(to);
+		const extent = known.extent;
+		const start = from === null ? extent?.startDay : isoToDay(from);
+		const end = to === null ? extent?.endDay : isoToDay(to);
+		const asked = `${quoteUser(from ?? '')}–${quoteUser(to ?? '')}`;
 		if (start == null || end == null || start > end)
 			notices.push(
-				`Ignored the link's date window “${from ?? ''}”–“${to ?? ''}”: expected from=YYYY-MM-DD&to=YYYY-MM-DD, from not after to.`
+				`Ignored the link's date window ${asked}: expected from=YYYY-MM-DD&to=YYYY-MM-DD, from not after to.`
 			);
-		else state.timeWindow = { startDay: start, endDay: end };
+		else if (!extent) state.timeWindow = { startDay: start, endDay: end };
+		else {
+			// The window is kept within the data's dates: a link cannot open on an empty timeline
+			// or on a range the slider cannot show.
+			const range = `${dayToIso(extent.startDay)} to ${dayToIso(extent.endDay)}`;
+			if (end < extent.startDay || start > extent.endDay)
+				notices.push(
+					`Ignored the link's date window ${asked}: no event falls in it (the data runs from ${range}).`
+				);
+			else {
+				const clamped = {
+					startDay: Math.max(start, extent.startDay),
+					endDay: Math.min(end, extent.endDay)
+				};
+				state.timeWindow = clamped;
+				if (clamped.startDay !== start || clamped.endDay !== end)
+					notices.push(
+						`The link's date window ${asked} reaches beyond the data's dates; it was narrowed to ${dayToIso(clamped.startDay)} to ${dayToIso(clamped.endDay)}.`
+					);
+			}
+		}
 	}
-	const view = params.get('view');
+	const view = param('view');
 	if (view !== null) {
 		const parts = view.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
 		const [lng, lat, zoom, bearing = 0] = parts;
@@ -164,7 +214,7 @@ export function decodeUrlState(
 		if (ok) state.view = { lng: lng!, lat: lat!, zoom: zoom!, bearing };
 		else
 			notices.push(
-				`Ignored the link's map view “${view}”: expected longitude,latitude,zoom[,bearing] within range.`
+				`Ignored the link's map view ${quoteUser(view)}: expected longitude,latitude,zoom[,bearing] within range.`
 			);
 	}
 	return { state, notices };
