@@ -14,7 +14,8 @@ export default ts.config(
 			'node_modules/',
 			'scripts/geodata/node_modules/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'.pack-test-*/'
 		]
 	},
 	js.configs.recommended,
@@ -25,6 +26,48 @@ export default ts.config(
 	{
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: { 'no-undef': 'off' }
+	},
+	// Folder boundaries (../shared/notes/style.md): data flows geo → state → map and panels.
+	{
+		files: ['src/lib/geo/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [
+								'$lib/*',
+								'$app/*',
+								'$geodata/*',
+								'svelte',
+								'svelte/*',
+								'maplibre-gl',
+								'../*'
+							],
+							message:
+								'src/lib/geo is pure TypeScript: it imports nothing from the app, Svelte or the map.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/panels/**', 'src/lib/state/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['maplibre-gl', 'maplibre-gl/*', '$lib/map/MapView.svelte'],
+							message: 'Panels and state never reach the map: the map follows state.'
+						}
+					]
+				}
+			]
+		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],

@@ -2,12 +2,22 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+const buildDir = process.env.BORDERLINE_BUILD_DIR;
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ fallback: undefined, strict: true }),
+		// BORDERLINE_BUILD_DIR: a build of its own, site and intermediate files both, for the test
+		// that builds a copied pack while the preview server keeps serving the main build.
+		adapter: adapter({
+			pages: buildDir ? `${buildDir}/site` : 'build',
+			assets: buildDir ? `${buildDir}/site` : 'build',
+			fallback: undefined,
+			strict: true
+		}),
+		...(buildDir ? { outDir: `${buildDir}/kit` } : {}),
 		alias: { $geodata: 'geodata' },
 		// Content Security Policy, as a <meta> tag in the prerendered page (no server to send a
 		// header): same-origin only, no eval, no inline script but SvelteKit's bootstrap, whose

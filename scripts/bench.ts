@@ -15,8 +15,7 @@ import {
 	openSettledApp
 } from './bench/page';
 import { startBenchServer } from './bench/server';
-// @ts-expect-error -- plain ESM module without types
-import { benchExport } from './bench/export.mjs';
+import { benchExport } from './bench/export';
 
 // Page load varies most from run to run on this software renderer: more runs for a steadier median.
 const LOAD_RUNS = 9;
@@ -140,7 +139,7 @@ async function main() {
 		await page.goto(BASE);
 		await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
 		const stop = await heapSampler(browser, page);
-		const exportRows = (await benchExport({ page, longTaskWatch })) as BenchRow[];
+		const exportRows: BenchRow[] = await benchExport({ page, longTaskWatch });
 		const heap = await stop();
 		exportRows.push(
 			{ name: 'peak JS heap during the exports (MB, main thread)', medianMs: heap.mainMb },

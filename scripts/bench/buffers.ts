@@ -11,7 +11,7 @@ const read = <K extends LayerName>(layer: K) =>
 	parseLayer(
 		layer,
 		`${layer}.geojson`,
-		JSON.parse(readFileSync(`geodata/${layer}.geojson`, 'utf8'))
+		JSON.parse(readFileSync(`geodata/scenarios/iran-pakistan-2024/${layer}.geojson`, 'utf8'))
 	);
 
 function median(values: number[]): number {
@@ -55,7 +55,7 @@ export function benchBuffers(runs = 15): BenchRow[] {
 				Polygon | MultiPolygon
 			>;
 			for (const p of [...input.sides, ...input.provinces]) {
-				const piece = intersect(featureCollection([zone, p.polygon]));
+				const piece = intersect(featureCollection<Polygon | MultiPolygon>([zone, p.polygon]));
 				if (piece) area(piece);
 			}
 		});

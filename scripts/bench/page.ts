@@ -8,6 +8,7 @@ import ts from 'typescript';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { styleImages } from '../../src/lib/map/icons';
 import { buildStyle } from '../../src/lib/map/style';
+import { parseScenarioMeta } from '../../src/lib/geo/pack';
 import type { BenchRow } from './buffers';
 import type { BenchServer } from './server';
 
@@ -190,16 +191,21 @@ export async function benchLoad(
 		`/_app/immutable/assets/${assetFiles.find((f) => f.startsWith(prefix) && f.endsWith('.woff2'))}`;
 	// The app's own style (all layers, labels in the same fonts) with the files' URLs as data, so
 	// the table can tell what the style costs MapLibre from what the app adds around it.
+	const { actors } = parseScenarioMeta(
+		'scenario.json',
+		JSON.parse(readFileSync('geodata/scenarios/iran-pakistan-2024/scenario.json', 'utf8'))
+	);
 	const appStyle = buildStyle(
 		Object.fromEntries(Object.entries(assets).map(([name, url]) => [name, base + url])),
 		{
 			latin: asset('noto-sans-latin-400-normal.'),
 			latinExt: asset('noto-sans-latin-ext-400-normal.')
-		}
+		},
+		actors
 	);
 	server.files.set('/__bench/bare.html', mapPage(plainStyle(assets)));
 	// The app's map options too: no run-time style validation, no label fade, the paint hold.
-	server.files.set('/__bench/styled.html', mapPage(appStyle, styleImages(1), true));
+	server.files.set('/__bench/styled.html', mapPage(appStyle, styleImages(actors, 1), true));
 	server.files.set(
 		'/__bench/first-paint.js',
 		ts.transpileModule(readFileSync('src/lib/map/first-paint.ts', 'utf8'), {

@@ -4,7 +4,9 @@ import { palette } from '../../src/lib/map/palette';
 import { canvasColours, expect, openMap, projectToPage, test } from './fixtures';
 
 type Line = { properties: { primary: boolean }; geometry: { coordinates: [number, number][] } };
-const borders = JSON.parse(readFileSync('geodata/borders.geojson', 'utf8')) as { features: Line[] };
+const borders = JSON.parse(
+	readFileSync('geodata/scenarios/iran-pakistan-2024/borders.geojson', 'utf8')
+) as { features: Line[] };
 const borderLine = borders.features.find((f) => f.properties.primary)!.geometry.coordinates;
 
 test('opens on the scenario with the map idle', async ({ page }) => {

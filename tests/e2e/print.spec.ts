@@ -7,13 +7,21 @@ import type { Download, Page } from '@playwright/test';
 import geographiclib from 'geographiclib-geodesic';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PNG } from 'pngjs';
-import { attackerColours, palette } from '../../src/lib/map/palette';
+import { palette } from '../../src/lib/map/palette';
 import { type Rect } from '../../src/lib/print/layout';
 import { ALL_ELEMENTS, planSnapshot, type SnapshotRequest } from '../../src/lib/print/plan';
 import { readPngDpi, readPngText } from '../../src/lib/print/png-meta';
 import { expect, openMap, projectToPage, test } from './fixtures';
 
 const PANJGUR: [number, number] = [64.09459, 26.97186];
+/** The default pack's actor colours, as its scenario.json gives them. */
+const actorColour: Record<string, string> = Object.fromEntries(
+	(
+		JSON.parse(readFileSync('geodata/scenarios/iran-pakistan-2024/scenario.json', 'utf8')) as {
+			actors: { id: string; colour: string }[];
+		}
+	).actors.map((a) => [a.id, a.colour])
+);
 const SARAVAN: [number, number] = [62.33096, 27.37089];
 const standardFontDataUrl =
 	join(
@@ -153,8 +161,8 @@ test('exports a PNG at A4 landscape 150 dpi: exact size, map and legend in the s
 		palette.province,
 		palette.borderPrimary,
 		palette.crossing,
-		attackerColours.iran,
-		attackerColours.pakistan
+		actorColour.iran!,
+		actorColour.pakistan!
 	])
 		expect(legend.counts.get(colour) ?? 0, `legend has ${colour}`).toBeGreaterThan(40);
 	// The legend column is furniture on white, not a second map.
@@ -168,8 +176,8 @@ test('exports a PNG at A4 landscape 150 dpi: exact size, map and legend in the s
 	);
 	expect(text['Copyright']).toContain('GeoNames');
 	const denominator = Number(text['Description']!.match(/scale 1:([\d,]+)/)![1]!.replace(/,/g, ''));
-	const [ax, ay] = map.centroid(attackerColours.pakistan);
-	const [bx, by] = map.centroid(attackerColours.iran);
+	const [ax, ay] = map.centroid(actorColour.pakistan!);
+	const [bx, by] = map.centroid(actorColour.iran!);
 	const paperMm = (Math.hypot(bx - ax, by - ay) / 150) * 25.4;
 	const geodesicM = geographiclib.Geodesic.WGS84.Inverse(
 		SARAVAN[1],

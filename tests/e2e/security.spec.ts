@@ -50,9 +50,9 @@ async function expectNoInjection(page: Page) {
 					.map((value) => `<${el.localName}> ${value}`)
 			),
 			scripts: [...document.scripts].filter((s) => s.text.includes('__xss')).length,
-			// (MapLibre's attribution control is the page's one <details>.)
+			// (MapLibre's attribution control and the scenario switcher are the page's own <details>.)
 			elements: document.querySelectorAll(
-				'img[src="x"], iframe, object, embed, details:not(.maplibregl-ctrl-attrib), math, mglyph, animate, svg[onload], textarea, base'
+				'img[src="x"], iframe, object, embed, details:not(.maplibregl-ctrl-attrib):not(.switcher), math, mglyph, animate, svg[onload], textarea, base'
 			).length
 		};
 	});

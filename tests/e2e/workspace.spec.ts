@@ -6,7 +6,9 @@ import { palette } from '../../src/lib/map/palette';
 import { canvasColours, expect, openMap, test } from './fixtures';
 
 type Line = { properties: { primary: boolean }; geometry: { coordinates: [number, number][] } };
-const borders = JSON.parse(readFileSync('geodata/borders.geojson', 'utf8')) as { features: Line[] };
+const borders = JSON.parse(
+	readFileSync('geodata/scenarios/iran-pakistan-2024/borders.geojson', 'utf8')
+) as { features: Line[] };
 const borderVertex = borders.features.find((f) => f.properties.primary)!.geometry.coordinates[70]!;
 
 const layersPanel = (page: Page) => page.getByRole('region', { name: 'Layers' });

@@ -3,9 +3,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import geographiclib from 'geographiclib-geodesic';
 import { parseLayer } from '../../src/lib/geo/load';
+import { parseScenarioMeta, type ScenarioMeta } from '../../src/lib/geo/pack';
 import type { LayerData, LayerName } from '../../src/lib/geo/schema';
 
-export const geodataDir = fileURLToPath(new URL('../../geodata/', import.meta.url));
+/** The default pack's folder: the data the unit tests check and compute on. */
+export const geodataDir = fileURLToPath(
+	new URL('../../geodata/scenarios/iran-pakistan-2024/', import.meta.url)
+);
+
+/** The default pack's scenario.json, validated. */
+export function readScenarioMeta(): ScenarioMeta {
+	return parseScenarioMeta(
+		'scenario.json',
+		JSON.parse(readFileSync(geodataDir + 'scenario.json', 'utf8'))
+	);
+}
 
 export function readGeodata<K extends LayerName>(layer: K): LayerData<K> {
 	const file = `${layer}.geojson`;

@@ -1,7 +1,9 @@
-// Event symbols: one distinct shape per attacker, drawn in the attacker's colour.
+// Event symbols: one distinct shape per actor of the pack, drawn in the actor's colour.
 import { describe, expect, it } from 'vitest';
-import { attackerShapes, shapeIcon, styleImages } from '../../src/lib/map/icons';
-import { attackerColours } from '../../src/lib/map/palette';
+import { shapeIcon, styleImages } from '../../src/lib/map/icons';
+import { readScenarioMeta } from './helpers';
+
+const { actors } = readScenarioMeta();
 
 const pixel = (icon: ReturnType<typeof shapeIcon>, x: number, y: number) => {
 	const { width, data } = icon.image;
@@ -10,8 +12,8 @@ const pixel = (icon: ReturnType<typeof shapeIcon>, x: number, y: number) => {
 };
 
 describe('event icons', () => {
-	it('gives every attacker a different shape', () => {
-		const shapes = Object.values(attackerShapes);
+	it('gives every actor of the default pack a different shape', () => {
+		const shapes = actors.map((a) => a.shape);
 		expect(new Set(shapes).size).toBe(shapes.length);
 	});
 
@@ -32,10 +34,11 @@ describe('event icons', () => {
 	});
 
 	it('registers one image per attacker with its colour at the centre', () => {
-		for (const img of styleImages(1)) {
-			const group = img.id.replace('event-', '') as keyof typeof attackerColours;
+		const images = styleImages(actors, 1);
+		expect(images.map((img) => img.id)).toEqual(actors.map((a) => `event-${a.id}`));
+		for (const img of images) {
 			const c = Math.floor(img.image.width / 2);
-			const hex = attackerColours[group];
+			const hex = actors.find((a) => `event-${a.id}` === img.id)!.colour;
 			const i = (c * img.image.width + c) * 4;
 			expect([...img.image.data.slice(i, i + 3)]).toEqual(
 				[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16))

@@ -8,8 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { opacityPaint, toggleLayers } from '../../src/lib/map/layers';
 import { buildStyle, interactiveMapLayers, PER_FEATURE_PAINT } from '../../src/lib/map/style';
 import { pickFeature } from '../../src/lib/map/view';
+import { readScenarioMeta } from './helpers';
 
-const style = buildStyle({}, { latin: '/fonts/latin.woff2', latinExt: '/fonts/latin-ext.woff2' });
+const { actors } = readScenarioMeta();
+const style = buildStyle(
+	{},
+	{ latin: '/fonts/latin.woff2', latinExt: '/fonts/latin-ext.woff2' },
+	actors
+);
 
 describe('buildStyle', () => {
 	it('passes the MapLibre style validator', () => {
@@ -23,6 +29,7 @@ describe('buildStyle', () => {
 		const withSettings = buildStyle(
 			{ countries: 'http://127.0.0.1:4173/_app/immutable/assets/countries.geojson' },
 			{ latin: '/fonts/latin.woff2', latinExt: '/fonts/latin-ext.woff2' },
+			actors,
 			settings
 		);
 		expect(validateStyleMin(withSettings)).toEqual([]);
@@ -42,7 +49,7 @@ describe('buildStyle', () => {
 			toggleLayers.map((t, i) => [t.id, { visible: true, opacity: i % 2 ? 0.5 : 1 }])
 		);
 		const fonts = { latin: '/fonts/latin.woff2', latinExt: '/fonts/latin-ext.woff2' };
-		for (const layers of [style.layers, buildStyle({}, fonts, settings).layers]) {
+		for (const layers of [style.layers, buildStyle({}, fonts, actors, settings).layers]) {
 			const sets = new Map<string, Set<string>>();
 			for (const layer of layers) {
 				const paint = ('paint' in layer ? layer.paint : {}) as Record<string, unknown>;

@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/print/layout';
 import { cssPxToMm, paperSizeMm, type Orientation, type PaperId } from '../../src/lib/print/paper';
 import { niceScaleBar } from '../../src/lib/print/scale';
+import { readScenarioMeta } from './helpers';
 
 /** A stand-in for font metrics: every character half an em wide (bold a little wider). */
 const measure: Measure = (text, sizePt, bold) =>
@@ -24,7 +25,7 @@ const measure: Measure = (text, sizePt, bold) =>
 const content = (overrides: Partial<PageContent> = {}): PageContent => ({
 	title: 'Iran–Pakistan strikes, January 2024 — Iranian missile and drone strike near Panjgur',
 	subtitle: 'Map centre 27.54° N, 62.30° E · scale 1:4,070,000 at the centre · bearing 0°',
-	legend: legendEntries(),
+	legend: legendEntries(readScenarioMeta()),
 	analysis: {
 		heading: 'Selected: Iranian missile and drone strike near Panjgur',
 		lines: ['Date: 2024-01-16', 'Location: stand-in location, precision radius 100 km']

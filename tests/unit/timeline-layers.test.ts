@@ -12,11 +12,11 @@ import { legendEntries } from '../../src/lib/map/legend';
 import {
 	defaultLayerSettings,
 	opacityPaint,
-	toggleLayers,
-	visibleLegendIds
+	shownToggles,
+	toggleLayers
 } from '../../src/lib/map/layers';
 import { buildLayers } from '../../src/lib/map/style';
-import { readGeodata } from './helpers';
+import { readGeodata, readScenarioMeta } from './helpers';
 
 describe('timeline days', () => {
 	it('converts between ISO dates and epoch days', () => {
@@ -48,26 +48,29 @@ describe('timeline days', () => {
 });
 
 describe('layer toggles', () => {
-	const styleIds = new Set(buildLayers().map((l) => l.id));
-	const legendIds = new Set(legendEntries().map((e) => e.id));
+	const meta = readScenarioMeta();
+	const layers = () => buildLayers(meta.actors);
+	const styleIds = new Set(layers().map((l) => l.id));
+	const legendIds = new Set(legendEntries(meta).map((e) => e.id));
 
-	it('refer only to existing style layers and legend entries, each style layer once', () => {
+	it('refer only to existing style layers, each style layer once; every legend line has its toggle', () => {
 		const used = toggleLayers.flatMap((t) => t.mapLayers);
 		for (const id of used) expect(styleIds).toContain(id);
 		expect(new Set(used).size).toBe(used.length);
-		for (const id of toggleLayers.flatMap((t) => t.legend)) expect(legendIds).toContain(id);
+		const toggles = new Set(toggleLayers.map((t) => t.id));
+		for (const entry of legendEntries(meta)) expect(toggles).toContain(entry.toggle);
 	});
 
 	it('multiplies the style opacity instead of replacing it', () => {
-		const precision = buildLayers().find((l) => l.id === 'precision-fill')!;
+		const precision = layers().find((l) => l.id === 'precision-fill')!;
 		expect(opacityPaint(precision, 0.5)).toEqual([['fill-opacity', 0.035]]);
 		// A data-driven opacity (the hover/selection halo) keeps its expression, scaled.
-		const halo = buildLayers().find((l) => l.id === 'events-halo')!;
+		const halo = layers().find((l) => l.id === 'events-halo')!;
 		const [[prop, value]] = opacityPaint(halo, 0.5) as [[string, unknown[]]];
 		expect(prop).toBe('circle-opacity');
 		expect(value[0]).toBe('*');
 		expect(value[2]).toBe(0.5);
-		const towns = buildLayers().find((l) => l.id === 'towns-circle')!;
+		const towns = layers().find((l) => l.id === 'towns-circle')!;
 		const [opacity, stroke] = opacityPaint(towns, 0.5) as [[string, unknown[]], [string, number]];
 		expect(opacity[0]).toBe('circle-opacity');
 		expect(opacity[1][0]).toBe('*');
@@ -77,24 +80,24 @@ describe('layer toggles', () => {
 
 	it('keeps only the legend of visible layers', () => {
 		const settings = defaultLayerSettings();
-		expect(visibleLegendIds(settings)).toEqual(legendIds);
+		expect(new Set(legendEntries(meta, shownToggles(settings)).map((e) => e.id))).toEqual(
+			legendIds
+		);
 		settings['towns'] = { visible: false, opacity: 1 };
 		settings['events'] = { visible: false, opacity: 1 };
-		const shown = legendEntries(visibleLegendIds(settings)).map((e) => e.id);
+		const shown = legendEntries(meta, shownToggles(settings)).map((e) => e.id);
 		expect(shown).not.toContain('town');
 		expect(shown).not.toContain('event-iran');
 		expect(shown).toContain('border-primary');
 	});
 
 	it('leaves out layers that draw nothing: no imports yet, no selected event', () => {
-		const shown = visibleLegendIds(defaultLayerSettings(), {
-			imported: false,
-			'event-buffer': false,
-			events: true
-		});
+		const ids = (hasData: Record<string, boolean>) =>
+			new Set(legendEntries(meta, shownToggles(defaultLayerSettings(), hasData)).map((e) => e.id));
+		const shown = ids({ imported: false, 'event-buffer': false, events: true });
 		for (const id of ['imported', 'imported-cluster', 'event-buffer', 'connector'])
 			expect(shown.has(id), id).toBe(false);
 		expect(shown.has('event-iran')).toBe(true);
-		expect(visibleLegendIds(defaultLayerSettings(), { imported: true }).has('imported')).toBe(true);
+		expect(ids({ imported: true }).has('imported')).toBe(true);
 	});
 });

@@ -1,7 +1,7 @@
 // Geodesic measurements over the shipped geodata (Turf, WGS84 sphere); pure functions, no DOM.
 import { circle, length } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Polygon } from 'geojson';
-import type { AttackerGroup, EventFeature, MappedEventFeature } from './schema';
+import type { EventFeature, MappedEventFeature } from './schema';
 
 /** Geodesic length of a line or multi-line, in kilometres. */
 export function lineLengthKm(line: Feature<LineString | MultiLineString>): number {
@@ -15,7 +15,7 @@ export function mappedEvents(events: readonly EventFeature[]): MappedEventFeatur
 
 export type PrecisionCircleProps = {
 	id: string;
-	attackerGroup: AttackerGroup;
+	attackerGroup: string;
 	precisionKm: number;
 	locationBasis: 'reported' | 'stand-in';
 };

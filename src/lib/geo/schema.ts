@@ -60,16 +60,16 @@ const lineGeometry = v.union([
 	v.object({ type: v.literal('MultiLineString'), coordinates: v.array(lineCoords) })
 ]);
 
-const nonEmpty = v.pipe(v.string(), v.minLength(1));
+export const nonEmpty = v.pipe(v.string(), v.minLength(1));
 const httpUrl = v.pipe(
 	v.string(),
 	v.url(),
 	v.regex(/^https?:\/\//, 'Source links must be http(s) URLs')
 );
-const isoDate = v.pipe(v.string(), v.isoDate());
+export const isoDate = v.pipe(v.string(), v.isoDate());
 
 /** A publication that reported something, as cited in the data. */
-const sourceSchema = v.object({
+export const sourceSchema = v.object({
 	publication: nonEmpty,
 	title: v.nullable(nonEmpty),
 	url: v.nullable(httpUrl),
@@ -112,13 +112,12 @@ const eventCommon = {
 	sources: v.pipe(v.array(sourceSchema), v.minLength(1, 'Every event needs at least one source'))
 };
 
-export const attackerGroups = ['iran', 'pakistan', 'militant', 'unknown'] as const;
-
 const mappedEventProps = v.object({
 	...eventCommon,
 	kind: v.picklist(['strike', 'attack', 'killing']),
 	attacker: nonEmpty,
-	attackerGroup: v.picklist(attackerGroups),
+	/** An actor id of the scenario pack (scenario.json "actors"): its colour, shape and label. */
+	attackerGroup: nonEmpty,
 	claimedTarget: v.nullable(nonEmpty),
 	country: nonEmpty,
 	province: nonEmpty,
@@ -214,8 +213,8 @@ const crossingFeature = v.object({
 	properties: v.object({
 		id: nonEmpty,
 		name: nonEmpty,
-		pakistanSide: nonEmpty,
-		iranSide: nonEmpty,
+		/** The crossing's name on each side, keyed by the border's country names. */
+		sides: v.record(v.string(), nonEmpty),
 		locationBasis,
 		locationNote: nonEmpty,
 		precisionKm: v.pipe(v.number(), v.finite(), v.minValue(0)),
@@ -251,7 +250,6 @@ export type CrossingFeature = v.InferOutput<typeof crossingFeature>;
 export type EventFeature = v.InferOutput<typeof eventFeature>;
 /** An event with a location on the map (strikes, attacks, killings). */
 export type MappedEventFeature = Extract<EventFeature, { geometry: { type: 'Point' } }>;
-export type AttackerGroup = (typeof attackerGroups)[number];
 export type Source = v.InferOutput<typeof sourceSchema>;
 export type CasualtyClaim = v.InferOutput<typeof casualtyClaim>;
 export type LocationConstraint = v.InferOutput<typeof locationConstraint>;

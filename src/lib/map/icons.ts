@@ -1,16 +1,10 @@
-// Event symbols drawn in code (no sprite file): one shape per attacker, so colour is never the
-// only signal. Rasterised with 4×4 supersampling for smooth edges at any pixel ratio.
-import type { AttackerGroup } from '$lib/geo/schema';
-import { attackerColours, palette } from './palette';
+// Event symbols drawn in code (no sprite file): one shape per actor of the scenario pack, so
+// colour is never the only signal. Rasterised with 4×4 supersampling for smooth edges at any
+// pixel ratio.
+import type { Actor, Shape } from '$lib/geo/pack';
+import { palette } from './palette';
 
-export type Shape = 'circle' | 'square' | 'triangle' | 'diamond';
-
-export const attackerShapes: Record<AttackerGroup, Shape> = {
-	iran: 'circle',
-	pakistan: 'square',
-	militant: 'triangle',
-	unknown: 'diamond'
-};
+export type { Shape };
 
 /** Signed test: is (x, y) inside the shape of half-size r centred at the origin? */
 function inside(shape: Shape, x: number, y: number, r: number): boolean {
@@ -79,13 +73,13 @@ export function shapeIcon(
 	return { image: { width: size, height: size, data }, pixelRatio };
 }
 
-/** The image id of an attacker's event symbol in the style. */
-export const eventIconId = (group: AttackerGroup) => `event-${group}`;
+/** The image id of an actor's event symbol in the style. */
+export const eventIconId = (actorId: string) => `event-${actorId}`;
 
-/** Every image the style refers to, to add to a map (on screen or off-screen for export). */
-export function styleImages(pixelRatio = 1) {
-	return (Object.keys(attackerShapes) as AttackerGroup[]).map((group) => ({
-		id: eventIconId(group),
-		...shapeIcon(attackerShapes[group], attackerColours[group], palette.labelHalo, 18, pixelRatio)
+/** Every event symbol the style refers to, to add to a map (on screen or off-screen for export). */
+export function styleImages(actors: readonly Actor[], pixelRatio = 1) {
+	return actors.map((actor) => ({
+		id: eventIconId(actor.id),
+		...shapeIcon(actor.shape, actor.colour, palette.labelHalo, 18, pixelRatio)
 	}));
 }

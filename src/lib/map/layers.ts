@@ -18,8 +18,6 @@ export type ToggleLayer = {
 	group: LayerGroup;
 	/** Ids of the style layers this toggle shows, hides and fades. */
 	mapLayers: string[];
-	/** Ids of the legend entries (src/lib/map/legend.ts) that describe it. */
-	legend: string[];
 };
 
 export const toggleLayers: ToggleLayer[] = [
@@ -27,90 +25,73 @@ export const toggleLayers: ToggleLayer[] = [
 		id: 'countries',
 		label: 'Countries',
 		group: 'Context',
-		mapLayers: ['countries-fill', 'countries-outline'],
-		legend: ['country']
+		mapLayers: ['countries-fill', 'countries-outline']
 	},
 	{
 		id: 'towns',
 		label: 'Towns',
 		group: 'Context',
-		mapLayers: ['towns-circle', 'towns-label'],
-		legend: ['town']
+		mapLayers: ['towns-circle', 'towns-label']
 	},
 	{
 		id: 'crossings',
 		label: 'Border crossings',
 		group: 'Context',
-		mapLayers: ['crossings-circle', 'crossings-label'],
-		legend: ['crossing']
+		mapLayers: ['crossings-circle', 'crossings-label']
 	},
 	{
 		id: 'border',
-		label: 'Iran–Pakistan border',
+		label: 'Primary border',
 		group: 'Border region',
-		mapLayers: ['borders-primary'],
-		legend: ['border-primary']
+		mapLayers: ['borders-primary']
 	},
 	{
 		id: 'other-borders',
 		label: 'Other borders',
 		group: 'Border region',
-		mapLayers: ['borders-context'],
-		legend: ['border-context']
+		mapLayers: ['borders-context']
 	},
 	{
 		id: 'provinces',
 		label: 'Provinces',
 		group: 'Provinces',
-		mapLayers: ['provinces-fill', 'provinces-outline'],
-		legend: ['province-involved', 'province']
+		mapLayers: ['provinces-fill', 'provinces-outline']
 	},
 	{
 		id: 'events',
 		label: 'Events',
 		group: 'Events',
-		mapLayers: ['events-halo', 'events-symbol', 'events-label'],
-		legend: ['event-iran', 'event-pakistan', 'event-militant', 'event-unknown']
+		mapLayers: ['events-halo', 'events-symbol', 'events-label']
 	},
 	{
 		id: 'precision',
 		label: 'Location uncertainty',
 		group: 'Events',
-		mapLayers: ['precision-fill', 'precision-outline'],
-		legend: ['precision']
+		mapLayers: ['precision-fill', 'precision-outline']
 	},
 	{
 		id: 'bands',
 		label: 'Buffer bands',
 		group: 'Analysis',
-		mapLayers: ['bands-fill', 'bands-outline'],
-		legend: ['band']
+		mapLayers: ['bands-fill', 'bands-outline']
 	},
 	{
 		id: 'estimates',
 		label: 'Location estimates',
 		group: 'Analysis',
-		mapLayers: [
-			'estimates-fill',
-			'estimates-outline',
-			'estimate-centres',
-			'estimate-centres-label'
-		],
-		legend: ['estimate']
+		mapLayers: ['estimates-fill', 'estimates-outline', 'estimate-centres', 'estimate-centres-label']
 	},
 	{
 		id: 'event-buffer',
 		label: 'Selected event: buffer and border connector',
 		group: 'Analysis',
-		mapLayers: ['event-buffer-outline', 'connector'],
-		legend: ['event-buffer', 'connector']
+		mapLayers: ['event-buffer-outline', 'connector']
 	},
 	{
 		id: 'imported',
 		label: 'Imported points',
 		group: 'Your data',
-		mapLayers: ['imported-clusters', 'imported-circle', 'imported-cluster-count', 'imported-label'],
-		legend: ['imported', 'imported-cluster']
+		mapLayers: ['imported-clusters', 'imported-circle', 'imported-cluster-count', 'imported-label']
 	}
 ];
 
@@ -143,17 +124,15 @@ export function opacityPaint(layer: LayerSpecification, factor: number): [string
 }
 
 /**
- * Legend entry ids of the layers currently visible and drawing something.
+ * The toggles that are on and draw something now: what the legend lists.
  * @param hasData toggle id → whether its data holds anything now; a toggle not named always has
  */
-export function visibleLegendIds(
+export function shownToggles(
 	settings: LayerSettings,
 	hasData: Readonly<Record<string, boolean>> = {}
 ): Set<string> {
 	return new Set(
-		toggleLayers
-			.filter((l) => settings[l.id]?.visible && hasData[l.id] !== false)
-			.flatMap((l) => l.legend)
+		toggleLayers.filter((l) => settings[l.id]?.visible && hasData[l.id] !== false).map((l) => l.id)
 	);
 }
 

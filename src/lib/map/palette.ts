@@ -1,6 +1,5 @@
-// The map's colours, shared by the style, the legend and the tests that read map pixels.
-import type { AttackerGroup } from '$lib/geo/schema';
-
+// The map's colours, shared by the style, the legend and the tests that read map pixels. Actor
+// colours belong to each scenario pack (scenario.json "actors").
 export const palette = {
 	sea: '#c6d9e4',
 	land: '#ebe7de',
@@ -25,18 +24,3 @@ export const palette = {
 	eventBuffer: '#00838f',
 	imported: '#d81b60'
 } as const;
-
-/** One colour per attacker, so strikes read at a glance (shape also differs, for colour-blind users). */
-export const attackerColours: Record<AttackerGroup, string> = {
-	iran: '#1f5fa8',
-	pakistan: '#1b8a4b',
-	militant: '#d9730d',
-	unknown: '#6d6d6d'
-};
-
-export const attackerLabels: Record<AttackerGroup, string> = {
-	iran: 'Iran',
-	pakistan: 'Pakistan',
-	militant: 'Militant group',
-	unknown: 'Unidentified'
-};

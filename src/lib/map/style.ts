@@ -6,8 +6,8 @@ import type {
 	StyleSpecification
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { attackerColours, palette } from './palette';
-import { attackerGroups } from '$lib/geo/schema';
+import type { Actor } from '$lib/geo/pack';
+import { palette } from './palette';
 import { styleImages } from './icons';
 import { applyLayerSettings, type LayerSettings } from './layers';
 
@@ -46,10 +46,11 @@ export function addStyleImages(
 			options?: { pixelRatio: number }
 		): void;
 	},
+	actors: readonly Actor[],
 	pixelRatio = 1
 ): void {
 	map.addImage(HATCH_IMAGE, hatchPattern());
-	for (const { id, image, pixelRatio: ratio } of styleImages(pixelRatio))
+	for (const { id, image, pixelRatio: ratio } of styleImages(actors, pixelRatio))
 		map.addImage(id, image, { pixelRatio: ratio });
 }
 
@@ -131,14 +132,15 @@ export const IMPORTED_CLUSTERS = {
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 
-function byAttacker(): DataDrivenPropertyValueSpecification<string> {
-	const cases = attackerGroups.flatMap((group) => [group, attackerColours[group]]);
+/** Each event's actor colour (scenario.json "actors"); grey for an id the pack does not declare. */
+function byAttacker(actors: readonly Actor[]): DataDrivenPropertyValueSpecification<string> {
+	const cases = actors.flatMap((actor) => [actor.id, actor.colour]);
 	// The tuple type of `match` cannot describe a spread of label/output pairs.
 	return [
 		'match',
 		['get', 'attackerGroup'],
 		...cases,
-		attackerColours.unknown
+		palette.borderContext
 	] as unknown as ExpressionSpecification;
 }
 
@@ -200,7 +202,8 @@ function sharePrograms(layers: LayerSpecification[]): LayerSpecification[] {
 	});
 }
 
-export function buildLayers(): LayerSpecification[] {
+/** The style's layers; events are coloured by the scenario pack's actors. */
+export function buildLayers(actors: readonly Actor[]): LayerSpecification[] {
 	return sharePrograms([
 		{ id: 'background', type: 'background', paint: { 'background-color': palette.sea } },
 		{
@@ -243,14 +246,14 @@ export function buildLayers(): LayerSpecification[] {
 			id: 'precision-fill',
 			type: 'fill',
 			source: 'precision',
-			paint: { 'fill-color': byAttacker(), 'fill-opacity': 0.07 }
+			paint: { 'fill-color': byAttacker(actors), 'fill-opacity': 0.07 }
 		},
 		{
 			id: 'precision-outline',
 			type: 'line',
 			source: 'precision',
 			paint: {
-				'line-color': byAttacker(),
+				'line-color': byAttacker(actors),
 				'line-width': 1.2,
 				'line-dasharray': [2, 2],
 				'line-opacity': 0.8
@@ -506,6 +509,7 @@ export function buildLayers(): LayerSpecification[] {
 export function buildStyle(
 	data: StyleData,
 	fonts: FontFiles,
+	actors: readonly Actor[],
 	settings?: LayerSettings
 ): StyleSpecification {
 	const source = (key: SourceId, attribution?: string) => ({
@@ -539,6 +543,6 @@ export function buildStyle(
 			connector: source('connector'),
 			imported: source('imported')
 		},
-		layers: settings ? applyLayerSettings(buildLayers(), settings) : buildLayers()
+		layers: settings ? applyLayerSettings(buildLayers(actors), settings) : buildLayers(actors)
 	};
 }

@@ -2,15 +2,16 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import { interactiveMapLayers } from './style';
 import type { FeatureRef } from '$lib/state/selection';
+import type { ScenarioMeta } from '$lib/geo/pack';
 
-/**
- * Opening bounds: the Iran–Pakistan border (60.85–63.32 E, 25.20–29.86 N in Natural Earth 1:10m)
- * widened east to Panjgur (64.09 E) and a little on every side so the region sits in context.
- */
-export const INITIAL_BOUNDS: LngLatBoundsLike = [
-	[59.3, 24.6],
-	[65.3, 30.4]
-];
+/** A pack's opening view (scenario.json "bounds"), as MapLibre takes it. */
+export function packBounds(meta: Pick<ScenarioMeta, 'bounds'>): LngLatBoundsLike {
+	const { west, south, east, north } = meta.bounds;
+	return [
+		[west, south],
+		[east, north]
+	];
+}
 
 /** Click and hover priority when features overlap: points before areas. */
 export const pickOrder = Object.keys(interactiveMapLayers) as (keyof typeof interactiveMapLayers)[];

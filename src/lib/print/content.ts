@@ -4,9 +4,6 @@ import type { MappedEventFeature } from '$lib/geo/schema';
 import { ATTRIBUTION } from '$lib/map/style';
 import type { ResolvedFeature } from '$lib/state/lookup';
 
-/** The scenario this build of the app shows; its id names exported files. */
-export const SCENARIO = { id: 'iran-pakistan-2024', title: 'Iran–Pakistan strikes, January 2024' };
-
 /** Every credit the printed map must carry (GeoNames is CC BY: attribution is required). */
 export const PRINT_ATTRIBUTION: readonly string[] = [
 	ATTRIBUTION.naturalEarth,

@@ -1,5 +1,6 @@
 // The snapshot pipeline: plan → off-screen map at the dpi → furniture → PNG or PDF file.
 import type { Map as MlMap } from 'maplibre-gl';
+import type { Actor } from '$lib/geo/pack';
 import type { MappedEventFeature } from '$lib/geo/schema';
 import type { LegendEntry } from '$lib/map/legend';
 import type { ResolvedFeature } from '$lib/state/lookup';
@@ -9,7 +10,6 @@ import {
 	eventSourceItems,
 	generatedText,
 	PRINT_ATTRIBUTION,
-	SCENARIO,
 	scaleNote,
 	viewSubtitle
 } from './content';
@@ -20,6 +20,10 @@ import { renderMap } from './render-map';
 import { formatScale, groundMetresPerPaperMm, niceScaleBar, scaleDenominator } from './scale';
 
 export type SnapshotInputs = {
+	/** The scenario pack's slug: it names the file. */
+	scenarioSlug: string;
+	/** The pack's actors, whose event symbols the printed map draws. */
+	actors: readonly Actor[];
 	liveMap: MlMap;
 	selection: FeatureRef | null;
 	selected: ResolvedFeature | null;
@@ -53,6 +57,7 @@ export async function exportSnapshot(
 		expectPx: plan.mapPx,
 		maxCanvasSidePx: inputs.maxMapSidePx,
 		selection: inputs.selection,
+		actors: inputs.actors,
 		probes: inputs.events.map((e) => e.geometry.coordinates as [number, number]),
 		signal,
 		onProgress: (f) => onProgress({ fraction: 0.02 + f * 0.68, label: 'Rendering map…' })
@@ -93,7 +98,7 @@ export async function exportSnapshot(
 			: await (await import('./compose-pdf')).composePdf(plan, content, rendered.image, signal);
 	onProgress({ fraction: 1, label: 'Done' });
 	const fileName = snapshotFileName({
-		scenarioId: SCENARIO.id,
+		scenarioId: inputs.scenarioSlug,
 		selectionId: inputs.selection?.id ?? null,
 		paper: request.paper,
 		orientation: request.orientation,

@@ -3,6 +3,7 @@
 import type { Map as MlMap, MapOptions } from 'maplibre-gl';
 import { addStyleImages } from '$lib/map/style';
 import type { FeatureRef } from '$lib/state/selection';
+import type { Actor } from '$lib/geo/pack';
 import type { SizePx } from './paper';
 import { fitZoom } from './scale';
 
@@ -18,6 +19,8 @@ export type RenderMapRequest = {
 	/** WebGL's largest canvas side here, so MapLibre does not quietly lower the ratio. */
 	maxCanvasSidePx: number;
 	selection: FeatureRef | null;
+	/** The pack's actors, whose event symbols the style refers to. */
+	actors: readonly Actor[];
 	/** Points whose visibility on the printed map the caller wants to know ([lng, lat]). */
 	probes: readonly [number, number][];
 	signal: AbortSignal;
@@ -91,7 +94,7 @@ export async function renderMap(request: RenderMapRequest): Promise<RenderedMap>
 		// Images added at run time (hatch, event symbols) are not in getStyle(): add them as the
 		// live map does, drawn at the print pixel ratio so the symbols stay sharp; copy any other
 		// image the style asks for from the live map.
-		addStyleImages(m, pixelRatio);
+		addStyleImages(m, request.actors, pixelRatio);
 		m.on('styleimagemissing', ({ id }: { id: string }) => {
 			if (m.hasImage(id) || !liveMap.listImages().includes(id)) return;
 			const image = liveMap.getImage(id);

@@ -1,7 +1,9 @@
-// Owner of the loaded geodata: every layer's features, or the error that kept a file out.
+// Owner of the loaded geodata of one scenario pack: every layer's features, or the error that
+// kept a file out, and the problems that set the pack's files against its scenario.json.
 import { fetchLayer, type GeodataError } from '$lib/geo/load';
+import { packProblems, type ScenarioMeta } from '$lib/geo/pack';
 import { layerNames, type LayerData, type LayerName } from '$lib/geo/schema';
-import { geodataFiles } from '$lib/geodata';
+import type { Pack, PackFile } from '$lib/packs';
 
 type Loaded = { [K in LayerName]?: LayerData<K> };
 
@@ -10,12 +12,19 @@ export class GeodataStore {
 	layers = $state.raw<Loaded>({});
 	errors = $state.raw<GeodataError[]>([]);
 	status = $state<'loading' | 'ready'>('loading');
+	readonly meta: ScenarioMeta;
+	readonly files: Record<LayerName, PackFile>;
+
+	constructor(pack: Pack) {
+		this.meta = pack.meta;
+		this.files = pack.files;
+	}
 
 	/** Loads every file in parallel; a failing file is reported by name and the others still load. */
 	async load(fetcher: typeof fetch = fetch): Promise<void> {
 		const results = await Promise.all(
 			layerNames.map((layer) =>
-				fetchLayer(layer, geodataFiles[layer].file, geodataFiles[layer].url, fetcher)
+				fetchLayer(layer, this.files[layer].file, this.files[layer].url, fetcher)
 			)
 		);
 		const layers: Loaded = {};
@@ -25,7 +34,7 @@ export class GeodataStore {
 			else errors.push(result.error);
 		}
 		this.layers = layers;
-		this.errors = errors;
+		this.errors = [...errors, ...packProblems(this.meta, layers)];
 		this.status = 'ready';
 	}
 }

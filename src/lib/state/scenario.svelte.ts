@@ -12,7 +12,9 @@ import {
 } from '$lib/geo/distances';
 import { buildScenario, type Scenario, type ScenarioLayers } from '$lib/geo/scenario';
 import { inWindow } from '$lib/geo/timeline';
+import type { ScenarioMeta } from '$lib/geo/pack';
 import type { MappedEventFeature } from '$lib/geo/schema';
+import { palette } from '$lib/map/palette';
 import type { AnalysisStore } from './analysis.svelte';
 import type { AppState } from './app.svelte';
 import type { GeodataStore } from './geodata.svelte';
@@ -68,8 +70,14 @@ export class ScenarioView {
 	 * evidence of the line's positional error.
 	 */
 	readonly crossingOffsets: { name: string; precisionKm: number; offsetKm: number }[];
+	/** The pack's description of the incident: title, border, actors. */
+	readonly meta: ScenarioMeta;
+	private readonly actorColours: ReadonlyMap<string, string>;
 
 	constructor(geodata: GeodataStore, app: AppState, analysis: AnalysisStore) {
+		this.meta = geodata.meta;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once from the pack, never mutated
+		this.actorColours = new Map(geodata.meta.actors.map((a) => [a.id, a.colour]));
 		this.scenario = $derived(tryBuildScenario(completeLayers(geodata.layers)));
 		this.events = $derived(
 			mappedEvents(geodata.layers.events?.features ?? []).filter((e) =>
@@ -110,6 +118,11 @@ export class ScenarioView {
 				offsetKm: borderProximity(c.geometry.coordinates, scenario.border).distanceKm
 			}));
 		});
+	}
+
+	/** An actor's colour (scenario.json "actors"); grey for one the pack does not declare. */
+	actorColour(actorId: string): string {
+		return this.actorColours.get(actorId) ?? palette.borderContext;
 	}
 
 	eventById(id: string): MappedEventFeature | undefined {

@@ -2,16 +2,27 @@
 // pressing Export to the downloaded file, A4 landscape PNG at 96/150/300 dpi (median of several
 // runs), and the largest paper and dpi the dialog offers that renders on this machine.
 
+import type { Locator, Page } from '@playwright/test';
+import type { BenchRow } from './buffers';
+
 const RUNS = 5;
 
+type ExportOptions = {
+	format: 'png' | 'pdf';
+	paper: string;
+	orientation: 'landscape' | 'portrait';
+	dpi: number;
+	title?: string;
+};
+
 /** Median of a list of numbers. */
-function median(values) {
+function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function openDialog(page) {
+async function openDialog(page: Page): Promise<Locator> {
 	const dialog = page.getByRole('dialog', { name: 'Print / export the map' });
 	if (!(await dialog.isVisible()))
 		await page.getByRole('button', { name: 'Print / export' }).click();
@@ -20,7 +31,10 @@ async function openDialog(page) {
 }
 
 /** Chooses the options, exports once, and returns the time in ms (null if refused or failed). */
-async function exportOnce(page, { format, paper, orientation, dpi, title }) {
+async function exportOnce(
+	page: Page,
+	{ format, paper, orientation, dpi, title }: ExportOptions
+): Promise<{ ms: number | null; detail: string }> {
 	const dialog = await openDialog(page);
 	if (title !== undefined) await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
 	await dialog
@@ -50,35 +64,42 @@ async function exportOnce(page, { format, paper, orientation, dpi, title }) {
 	return { ms, detail: size ?? '' };
 }
 
-async function limitText(dialog) {
+async function limitText(dialog: Locator): Promise<string> {
 	const alert = dialog.getByRole('alert');
 	return (await alert.count()) ? ((await alert.first().textContent()) ?? '').trim() : 'failed';
 }
 
 /**
- * @param {{
- *   page: import('@playwright/test').Page,
- *   longTaskWatch: (page: import('@playwright/test').Page) => Promise<() => Promise<number>>
- * }} context a page on the built app, map idle, and the long-task recorder of page.ts
- * @returns {Promise<{ name: string, medianMs: number, runs: number[], note?: string }[]>}
- *   medianMs is NaN for a size that was refused or failed (the note says why)
+ * @param context a page on the built app, map idle, and the long-task recorder of page.ts
+ * @returns the rows; medianMs is NaN for a size that was refused or failed (the note says why)
  */
-export async function benchExport({ page, longTaskWatch }) {
-	const rows = [];
+export async function benchExport({
+	page,
+	longTaskWatch
+}: {
+	page: Page;
+	longTaskWatch: (page: Page) => Promise<() => Promise<number>>;
+}): Promise<(BenchRow & { runs: number[] })[]> {
+	const rows: (BenchRow & { runs: number[] })[] = [];
 	// A 10,000-character title (the field keeps its first 300) used to freeze the page for
 	// seconds while it was trimmed to fit one character at a time. Baseline: the default title.
 	{
-		const options = { format: 'png', paper: 'A4', orientation: 'landscape', dpi: 96 };
+		const options: ExportOptions = {
+			format: 'png',
+			paper: 'A4',
+			orientation: 'landscape',
+			dpi: 96
+		};
 		await exportOnce(page, options); // warm-up
-		const longest = {};
-		for (const [key, title] of [
-			['default', undefined],
-			['long', 'Strike on the border, '.repeat(455).slice(0, 10_000)]
-		]) {
+		const measure = async (title?: string) => {
 			const stop = await longTaskWatch(page);
 			const { ms } = await exportOnce(page, { ...options, title });
-			longest[key] = { ms, task: await stop() };
-		}
+			return { ms, task: await stop() };
+		};
+		const longest = {
+			default: await measure(),
+			long: await measure('Strike on the border, '.repeat(455).slice(0, 10_000))
+		};
 		rows.push(
 			{
 				name: 'export A4 96 dpi with a 10,000-character title',
@@ -100,7 +121,7 @@ export async function benchExport({ page, longTaskWatch }) {
 		await page.getByRole('dialog', { name: 'Print / export the map' }).waitFor({ state: 'hidden' });
 	}
 	for (const dpi of [96, 150, 300]) {
-		const options = { format: 'png', paper: 'A4', orientation: 'landscape', dpi };
+		const options: ExportOptions = { format: 'png', paper: 'A4', orientation: 'landscape', dpi };
 		await exportOnce(page, options); // warm-up: loads the export code and fonts
 		const runs = [];
 		let note = '';
@@ -122,7 +143,7 @@ export async function benchExport({ page, longTaskWatch }) {
 	}
 
 	// Largest first: the first that renders is the largest this machine can export.
-	const candidates = [
+	const candidates: Omit<ExportOptions, 'format'>[] = [
 		{ paper: 'A3', orientation: 'landscape', dpi: 300 },
 		{ paper: 'A3', orientation: 'landscape', dpi: 150 },
 		{ paper: 'A4', orientation: 'landscape', dpi: 300 }

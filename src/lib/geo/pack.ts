@@ -1,0 +1,182 @@
+// A scenario pack's scenario.json: what names, frames and colours the incident (pure, no DOM).
+import * as v from 'valibot';
+import { countryAt } from './border';
+import { GeodataError } from './load';
+import { isoDate, nonEmpty, sourceSchema, type LayerData } from './schema';
+
+/** Event symbol shapes: each actor has its own, so colour is never the only signal. */
+export const symbolShapes = ['circle', 'square', 'triangle', 'diamond'] as const;
+export type Shape = (typeof symbolShapes)[number];
+
+const colour = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i, 'A colour is written #rrggbb'));
+const slug = v.pipe(
+	v.string(),
+	v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A slug is lower-case letters and digits joined by hyphens')
+);
+const longitude = v.pipe(v.number(), v.minValue(-180), v.maxValue(180));
+const latitude = v.pipe(v.number(), v.minValue(-85), v.maxValue(85));
+
+const actor = v.object({
+	/** The id events name in `attackerGroup`. */
+	id: nonEmpty,
+	label: nonEmpty,
+	colour,
+	shape: v.picklist(symbolShapes)
+});
+
+export const scenarioMetaSchema = v.pipe(
+	v.object({
+		slug,
+		title: nonEmpty,
+		subtitle: nonEmpty,
+		dates: v.pipe(
+			v.object({ start: isoDate, end: isoDate }),
+			v.check((d) => d.start <= d.end, 'dates.start must not be after dates.end')
+		),
+		bounds: v.pipe(
+			v.object({
+				west: longitude,
+				south: latitude,
+				east: longitude,
+				north: latitude,
+				note: v.optional(nonEmpty)
+			}),
+			v.check(
+				(b) => b.west < b.east && b.south < b.north,
+				'bounds must have west < east and south < north'
+			)
+		),
+		border: v.object({
+			/** As the primary border's `name` in borders.geojson, e.g. "Iran–Pakistan border". */
+			name: nonEmpty,
+			/** The two countries of the primary border, as named in countries.geojson. */
+			sides: v.pipe(
+				v.tuple([nonEmpty, nonEmpty]),
+				v.check(([a, b]) => a !== b, 'border.sides must name two different countries')
+			),
+			/** Which line is drawn and measured, for every figure's caption. */
+			line: nonEmpty,
+			/** What the line's generalisation does to measured figures. */
+			accuracy: nonEmpty,
+			officialLengths: v.array(
+				v.object({
+					km: v.pipe(v.number(), v.minValue(0)),
+					/** What was measured: "the border", "the border barrier". */
+					of: nonEmpty,
+					source: sourceSchema
+				})
+			)
+		}),
+		provinces: v.object({
+			/** Legend label of the involved provinces (provinces.geojson `involved`). */
+			involvedLabel: nonEmpty
+		}),
+		actors: v.pipe(
+			v.array(actor),
+			v.minLength(1, 'A pack needs at least one actor'),
+			v.check(
+				(list) => new Set(list.map((a) => a.id)).size === list.length,
+				'Actor ids must be unique'
+			)
+		),
+		/** BCP 47 language of each country's local names (provinces' `nameLocal`), for `lang`. */
+		localNameLanguages: v.optional(v.record(v.string(), nonEmpty), {}),
+		/** The map described for screen readers. */
+		mapDescription: nonEmpty
+	})
+);
+
+export type ScenarioMeta = v.InferOutput<typeof scenarioMetaSchema>;
+export type Actor = ScenarioMeta['actors'][number];
+
+/**
+ * Validates a parsed scenario.json.
+ * @throws GeodataError naming the file, the path inside it and what is wrong
+ */
+export function parseScenarioMeta(file: string, json: unknown): ScenarioMeta {
+	const result = v.safeParse(scenarioMetaSchema, json);
+	if (result.success) return result.output;
+	const problems = result.issues.slice(0, 3).map((issue) => {
+		const path = issue.path?.map((p) => String(p.key)).join('.');
+		return `${path ? `at ${path}: ` : ''}${issue.message}`;
+	});
+	throw new GeodataError(file, problems.join('; '));
+}
+
+/** The layers a pack's checks read (any may be missing: its own error is reported elsewhere). */
+type PackLayers = {
+	countries?: LayerData<'countries'>;
+	borders?: LayerData<'borders'>;
+	events?: LayerData<'events'>;
+	crossings?: LayerData<'crossings'>;
+};
+
+/**
+ * What in a pack's layers contradicts its scenario.json or itself: a border side missing from the
+ * countries, a primary border other than the one named, an event whose actor is not declared or
+ * that lies outside every country, a crossing without a name on each side. Each problem names its
+ * file and feature.
+ */
+export function packProblems(meta: ScenarioMeta, layers: PackLayers): GeodataError[] {
+	const problems: GeodataError[] = [];
+	const countryNames = new Set(layers.countries?.features.map((c) => c.properties.name));
+	if (layers.countries)
+		for (const side of meta.border.sides)
+			if (!countryNames.has(side))
+				problems.push(
+					new GeodataError(
+						'scenario.json',
+						`at border.sides: "${side}" is not a country of countries.geojson`
+					)
+				);
+	if (layers.borders) {
+		const primary = layers.borders.features.filter((b) => b.properties.primary);
+		if (primary.length !== 1)
+			problems.push(
+				new GeodataError(
+					'borders.geojson',
+					`needs exactly one primary border, has ${primary.length}`
+				)
+			);
+		else {
+			const countries = [...primary[0]!.properties.countries].sort();
+			if (countries.join('|') !== [...meta.border.sides].sort().join('|'))
+				problems.push(
+					new GeodataError(
+						'borders.geojson',
+						`the primary border joins ${countries.join(' and ')}, but scenario.json's border.sides are ${meta.border.sides.join(' and ')}`
+					)
+				);
+		}
+	}
+	const actors = new Set(meta.actors.map((a) => a.id));
+	for (const [i, e] of (layers.events?.features ?? []).entries()) {
+		if (e.geometry === null) continue;
+		const at = `at features.${i} (${e.properties.id})`;
+		if (!actors.has(e.properties.attackerGroup))
+			problems.push(
+				new GeodataError(
+					'events.geojson',
+					`${at}: attackerGroup "${e.properties.attackerGroup}" is not an actor of scenario.json (${[...actors].join(', ')})`
+				)
+			);
+		// A place in no country is a swapped or mistyped coordinate: nothing could be measured.
+		if (layers.countries && countryAt(e.geometry.coordinates, layers.countries.features) === null)
+			problems.push(
+				new GeodataError(
+					'events.geojson',
+					`${at}: [${e.geometry.coordinates.join(', ')}] lies outside every country of countries.geojson (longitude and latitude swapped?)`
+				)
+			);
+	}
+	for (const [i, c] of (layers.crossings?.features ?? []).entries())
+		for (const side of meta.border.sides)
+			if (!c.properties.sides[side])
+				problems.push(
+					new GeodataError(
+						'crossings.geojson',
+						`at features.${i} (${c.properties.id}): no name on the ${side} side (sides.${side})`
+					)
+				);
+	return problems;
+}

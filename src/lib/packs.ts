@@ -1,0 +1,67 @@
+// The scenario packs this build ships: every folder geodata/scenarios/<slug>/ with a scenario.json
+// and its six layers. Adding a folder and rebuilding adds a pack: nothing here names one.
+import defaults from '$geodata/scenarios/default.json';
+import { GeodataError } from './geo/load';
+import { parseScenarioMeta, type ScenarioMeta } from './geo/pack';
+import { layerNames, type LayerName } from './geo/schema';
+
+/** A layer file of a pack: its name (for messages) and the URL the build gave it. */
+export type PackFile = { file: string; url: string };
+export type Pack = { meta: ScenarioMeta; files: Record<LayerName, PackFile> };
+
+const metaFiles = import.meta.glob<unknown>('/geodata/scenarios/*/scenario.json', {
+	eager: true,
+	import: 'default'
+});
+// Hashed static assets, fetched at run time (and by MapLibre's worker for the map).
+const layerUrls = import.meta.glob<string>('/geodata/scenarios/*/*.geojson', {
+	eager: true,
+	query: '?url',
+	import: 'default'
+});
+
+/**
+ * Reads every pack's scenario.json and finds its layers. A pack that is not well formed stops
+ * the build with the file and the problem named, rather than shipping a broken page.
+ */
+function readPacks(): Pack[] {
+	return Object.entries(metaFiles)
+		.map(([path, json]) => {
+			const folder = /\/scenarios\/([^/]+)\/scenario\.json$/.exec(path)![1]!;
+			const meta = parseScenarioMeta(`scenarios/${folder}/scenario.json`, json);
+			if (meta.slug !== folder)
+				throw new GeodataError(
+					`scenarios/${folder}/scenario.json`,
+					`slug "${meta.slug}" differs from its folder's name "${folder}"`
+				);
+			const files = Object.fromEntries(
+				layerNames.map((layer) => {
+					const file = `${layer}.geojson`;
+					const url = layerUrls[`/geodata/scenarios/${folder}/${file}`];
+					if (!url)
+						throw new GeodataError(`scenarios/${folder}/${file}`, 'is missing from the pack');
+					return [layer, { file, url }];
+				})
+			) as Record<LayerName, PackFile>;
+			return { meta, files };
+		})
+		.sort((a, b) => b.meta.dates.start.localeCompare(a.meta.dates.start));
+}
+
+/** Every pack, newest incident first. */
+export const packs: readonly Pack[] = readPacks();
+
+export function packBySlug(slug: string): Pack | undefined {
+	return packs.find((p) => p.meta.slug === slug);
+}
+
+/** The pack `/` opens (geodata/scenarios/default.json). */
+export const defaultPack: Pack = (() => {
+	const pack = packBySlug(defaults.default);
+	if (!pack)
+		throw new GeodataError(
+			'scenarios/default.json',
+			`names "${defaults.default}", which is not a pack (${packs.map((p) => p.meta.slug).join(', ')})`
+		);
+	return pack;
+})();
