@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PACK_FILE_BYTES, readPackFiles } from '../../src/lib/geo/pack-files';
 import { geodataDir } from './helpers';
 
-const original = new Map(
+const original = new Map<string, Uint8Array>(
 	readdirSync(geodataDir).map((name) => [name, new Uint8Array(readFileSync(geodataDir + name))])
 );
 const json = (name: string) => JSON.parse(new TextDecoder().decode(original.get(name)!));
