@@ -3,11 +3,18 @@
 import defaults from '$geodata/scenarios/default.json';
 import { GeodataError } from './geo/load';
 import { parseScenarioMeta, type ScenarioMeta } from './geo/pack';
+import type { PackLayers } from './geo/pack-files';
 import { layerNames, type LayerName } from './geo/schema';
 
 /** A layer file of a pack: its name (for messages) and the URL the build gave it. */
 export type PackFile = { file: string; url: string };
-export type Pack = { meta: ScenarioMeta; files: Record<LayerName, PackFile> };
+/**
+ * A scenario pack: one this build ships (its layers are files the page fetches), or one opened
+ * from a .zip in this tab (its layers already read and checked, with no URL to link to).
+ */
+export type Pack =
+	| { meta: ScenarioMeta; files: Record<LayerName, PackFile>; layers?: undefined }
+	| { meta: ScenarioMeta; files?: undefined; layers: PackLayers; openedFrom: string };
 
 const metaFiles = import.meta.glob<unknown>('/geodata/scenarios/*/scenario.json', {
 	eager: true,
@@ -51,7 +58,7 @@ function readPacks(): Pack[] {
 /** Every pack, newest incident first. */
 export const packs: readonly Pack[] = readPacks();
 
-export function packBySlug(slug: string): Pack | undefined {
+export function packBySlug(slug: string): (typeof packs)[number] | undefined {
 	return packs.find((p) => p.meta.slug === slug);
 }
 

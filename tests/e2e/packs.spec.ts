@@ -1,9 +1,11 @@
 // Scenario packs are data: a copy of the default pack's folder under a new slug and title, and a
-// rebuild, give a third page at /s/<slug>/ with that title, with no source file changed.
+// rebuild, give a third page at /s/<slug>/ with that title, with no source file changed. A pack
+// opened from a .zip is checked whole before it replaces what is on screen.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { zipSync, type Zippable } from 'fflate';
 import { startBenchServer } from '../../scripts/bench/server';
 import { openMap, test as appTest } from './fixtures';
 
@@ -84,3 +86,104 @@ test('a copied pack folder and a rebuild make a new scenario page, no code chang
 		rmSync(out, { recursive: true, force: true });
 	}
 });
+
+/** The default pack's files, with some replaced (undefined leaves one out), zipped in its folder. */
+function zippedPack(changes: Record<string, Uint8Array | undefined> = {}): Buffer {
+	const files: Zippable = {};
+	for (const name of readdirSync(DEFAULT))
+		files[name] = new Uint8Array(readFileSync(`${DEFAULT}/${name}`));
+	for (const [name, value] of Object.entries(changes))
+		if (value === undefined) delete files[name];
+		else files[name] = value;
+	return Buffer.from(zipSync({ 'a-pack': files }, { level: 6 }));
+}
+const json = (name: string) => JSON.parse(readFileSync(`${DEFAULT}/${name}`, 'utf8'));
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+appTest(
+	'a pack opened from a .zip is checked first: a broken one changes nothing',
+	async ({ page }) => {
+		await openMap(page);
+		const heading = page.getByRole('heading', { level: 1 });
+		const meta = json('scenario.json');
+		const events = json('events.geojson');
+		events.features[2].geometry.coordinates = [0, 0];
+		const broken: [string, Buffer, RegExp][] = [
+			[
+				'bad JSON',
+				zippedPack({ 'scenario.json': new TextEncoder().encode('{"slug": ') }),
+				/^scenario\.json: not valid JSON/
+			],
+			[
+				'a layer missing',
+				zippedPack({ 'towns.geojson': undefined }),
+				/^towns\.geojson: is missing from the pack$/
+			],
+			[
+				'border sides not in the countries',
+				zippedPack({
+					'scenario.json': bytes({
+						...meta,
+						border: { ...meta.border, sides: ['Iran', 'Atlantis'] }
+					})
+				}),
+				/^scenario\.json: at border\.sides: "Atlantis" is not a country of countries\.geojson$/
+			],
+			[
+				'an event outside every country',
+				zippedPack({ 'events.geojson': bytes(events) }),
+				/^events\.geojson: at features\.2 .*\[0, 0\] lies outside every country/
+			],
+			[
+				'a 50 MB file',
+				zippedPack({ 'provinces.geojson': new Uint8Array(51 * 1024 * 1024) }),
+				/^provinces\.geojson: expands to 51\.0 MB; a pack file may be at most 50\.0 MB$/
+			],
+			[
+				'entries expanding past the limit',
+				zippedPack(
+					Object.fromEntries(
+						Array.from({ length: 5 }, (_, i) => [
+							`filler-${i}.bin`,
+							new Uint8Array(45 * 1024 * 1024)
+						])
+					)
+				),
+				/^bad\.zip: expands to \d+\.\d MB or more; a pack may be at most 200\.0 MB expanded$/
+			]
+		];
+		const input = page.getByLabel('Open a scenario pack (.zip)');
+		const alert = page.getByRole('alert').filter({ hasText: 'The pack was not opened' });
+		for (const [what, zip, message] of broken) {
+			await appTest.step(what, async () => {
+				await input.setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: zip });
+				await expect(alert.getByRole('listitem').first()).toHaveText(message);
+				await expect(heading).toHaveText('Iran–Pakistan strikes, January 2024');
+				await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+			});
+		}
+		// The scenario on screen still works: an event can be selected.
+		await page.locator('[data-event-id="panjgur-2024-01-16"]').click();
+		await expect(page.locator('[data-event-id="panjgur-2024-01-16"]')).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+
+		// A good pack replaces it, in this tab only; closing it brings the page's own back.
+		const good = zippedPack({
+			'scenario.json': bytes({ ...meta, slug: 'from-a-zip', title: 'Opened from a zip' })
+		});
+		await input.setInputFiles({ name: 'good.zip', mimeType: 'application/zip', buffer: good });
+		await expect(heading).toHaveText('Opened from a zip');
+		await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+		await expect(page.getByRole('button', { name: 'Copy link' })).toBeDisabled();
+		await expect(page.locator('[data-event-id="panjgur-2024-01-16"]')).toHaveAttribute(
+			'aria-pressed',
+			'false'
+		);
+		await page.getByText(/^Scenarios \(1 \+ 1 opened\)$/).click();
+		await page.getByRole('button', { name: 'Close it' }).click();
+		await expect(heading).toHaveText('Iran–Pakistan strikes, January 2024');
+		await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+	}
+);

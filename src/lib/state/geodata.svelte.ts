@@ -13,19 +13,27 @@ export class GeodataStore {
 	errors = $state.raw<GeodataError[]>([]);
 	status = $state<'loading' | 'ready'>('loading');
 	readonly meta: ScenarioMeta;
-	readonly files: Record<LayerName, PackFile>;
+	/** The layers' files, or null for a pack opened from a .zip (its layers are in memory). */
+	readonly files: Record<LayerName, PackFile> | null;
+	private readonly opened: Loaded | null;
 
 	constructor(pack: Pack) {
 		this.meta = pack.meta;
-		this.files = pack.files;
+		this.files = pack.files ?? null;
+		this.opened = pack.layers ?? null;
 	}
 
 	/** Loads every file in parallel; a failing file is reported by name and the others still load. */
 	async load(fetcher: typeof fetch = fetch): Promise<void> {
+		if (this.opened || !this.files) {
+			// Read and checked, all of it, before the pack was opened.
+			this.layers = this.opened ?? {};
+			this.status = 'ready';
+			return;
+		}
+		const files = this.files;
 		const results = await Promise.all(
-			layerNames.map((layer) =>
-				fetchLayer(layer, this.files[layer].file, this.files[layer].url, fetcher)
-			)
+			layerNames.map((layer) => fetchLayer(layer, files[layer].file, files[layer].url, fetcher))
 		);
 		const layers: Loaded = {};
 		const errors: GeodataError[] = [];
