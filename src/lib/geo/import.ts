@@ -1,6 +1,7 @@
 // Reading a user's own GeoJSON or CSV file into points the app analyses like its events (no DOM).
 import { getIssues } from '@placemarkio/check-geojson';
 import Papa from 'papaparse';
+import { formatMb } from './size';
 
 /** Larger files are refused before parsing: reading them would freeze the page. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -78,7 +79,7 @@ export function importFile(
 	const bytes = Math.max(sizeBytes, text.length);
 	if (bytes > MAX_IMPORT_BYTES)
 		return fail(
-			`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit for imported files is ` +
+			`The file is ${formatMb(bytes)}; the limit for imported files is ` +
 				`${MAX_IMPORT_BYTES / 1024 / 1024} MB.`
 		);
 	const ext = extensionOf(fileName);

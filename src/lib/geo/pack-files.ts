@@ -3,6 +3,7 @@
 import { GeodataError, parseJsonText, parseLayer } from './load';
 import { packProblems, parseScenarioMeta, type ScenarioMeta } from './pack';
 import { layerNames, type LayerData, type LayerName } from './schema';
+import { formatMb as mb } from './size';
 
 /** A pack file larger than this is refused unread: no layer of a sensible pack comes near it. */
 export const MAX_PACK_FILE_BYTES = 50 * 1024 * 1024;
@@ -13,8 +14,6 @@ export type PackLayers = { [K in LayerName]: LayerData<K> };
 
 export type PackRead =
 	{ ok: true; meta: ScenarioMeta; layers: PackLayers } | { ok: false; problems: GeodataError[] };
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * Validates a pack from its files by name (scenario.json and the six layers; other files, such

@@ -3,11 +3,10 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { GeodataError } from './load';
 import { MAX_PACK_BYTES, MAX_PACK_FILE_BYTES, readPackFiles, type PackRead } from './pack-files';
+import { formatMb as mb } from './size';
 
 /** The .zip itself: larger ones are refused unread. */
 export const MAX_PACK_ZIP_BYTES = 50 * 1024 * 1024;
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Folders and files a zip tool adds that are not part of the pack. */
 const isClutter = (path: string) =>

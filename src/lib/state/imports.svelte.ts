@@ -6,11 +6,11 @@ import { clip, isolate, LABEL_CHARS } from '$lib/format';
 import { MAX_IMPORT_BYTES, slugify, type ImportedPoint } from '$lib/geo/import';
 import type { ImportRequest, ImportResponse } from '$lib/geo/import-worker';
 import type { ScenarioLayers } from '$lib/geo/scenario';
+import { formatMb as mb } from '$lib/geo/size';
 import { replaceFile } from './import-merge';
 
 export type ImportedFile = { file: string; count: number; skipped: number; warnings: string[] };
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const plural = (n: number, word: string) =>
 	`${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 

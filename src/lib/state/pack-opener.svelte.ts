@@ -3,9 +3,8 @@
 import type { PackRequest, PackResponse } from '$lib/geo/pack-worker';
 import { MAX_PACK_ZIP_BYTES } from '$lib/geo/pack-zip';
 import { isolate } from '$lib/format';
+import { formatMb as mb } from '$lib/geo/size';
 import type { Pack } from '$lib/packs';
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export class PackOpener {
 	/** The opened pack, shown instead of the page's own until closed. */
