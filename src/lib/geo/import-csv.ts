@@ -1,0 +1,225 @@
+// Reading CSV into points: papaparse with the delimiter detected, coordinate columns found by
+// name, every bad row named by its line (no DOM).
+import Papa from 'papaparse';
+import {
+	count,
+	ImportError,
+	lineAt,
+	lineStarts,
+	listed,
+	MAX_IMPORT_POINTS,
+	MAX_REASONS_SHOWN,
+	plural,
+	rangeProblem,
+	truncate,
+	type ImportedPoint,
+	type Parsed,
+	type SkippedItem
+} from './import-common';
+
+const LATITUDE_NAMES = ['latitude', 'lat', 'y'];
+const LONGITUDE_NAMES = ['longitude', 'lon', 'lng', 'long', 'x'];
+const CSV_NAME_NAMES = ['name', 'title', 'label', 'place'];
+
+type CsvRow = { fields: string[]; line: number };
+
+export function readCsv(fileName: string, text: string, ext: string, idPrefix: string): Parsed {
+	const lines = lineStarts(text);
+	const rows: CsvRow[] = [];
+	// papaparse detects comma, semicolon, tab or pipe from the first rows, blank ones left out.
+	const delimiter =
+		ext === '.tsv'
+			? '\t'
+			: Papa.parse<string[]>(text, { delimiter: '', preview: 20, skipEmptyLines: 'greedy' }).meta
+					.delimiter;
+	let rowStart = 0;
+	let quoteError: string | null = null;
+	let tooMany = false;
+	Papa.parse<string[]>(text, {
+		delimiter,
+		// Every line comes through, so the cursor always sits where the next row starts and line
+		// numbers stay exact; blank rows (",,", common in Excel exports) are dropped below.
+		skipEmptyLines: false,
+		step(result, parser) {
+			const line = lineAt(lines, rowStart);
+			rowStart = result.meta.cursor;
+			const quotes = result.errors.find((e) => e.type === 'Quotes');
+			if (quotes) {
+				quoteError =
+					`CSV error in row ${line}: ` +
+					(quotes.code === 'MissingQuotes'
+						? 'a quoted field is never closed (a " is missing).'
+						: `${quotes.message.replace(/\.$/, '')}.`);
+				parser.abort();
+			} else if (result.data.every((field) => field.trim() === '')) return;
+			else if (rows.length > MAX_IMPORT_POINTS) {
+				tooMany = true;
+				parser.abort();
+			} else rows.push({ fields: result.data, line });
+		}
+	});
+	if (quoteError) throw new ImportError(quoteError);
+	if (tooMany)
+		throw new ImportError(
+			`The file has more than ${count(MAX_IMPORT_POINTS)} data rows; at most ` +
+				`${count(MAX_IMPORT_POINTS)} points can be imported.`
+		);
+	const [header, ...data] = rows;
+	if (!header) throw new ImportError('The file is empty.');
+	const columns = uniqueColumnNames(header.fields);
+	const warnings: string[] = [];
+	const latitude = findColumn(columns, LATITUDE_NAMES, 'latitude', warnings);
+	const longitude = findColumn(columns, LONGITUDE_NAMES, 'longitude', warnings);
+	if (latitude === null || longitude === null) {
+		const missing = [latitude === null && 'latitude', longitude === null && 'longitude'];
+		throw new ImportError(
+			`No ${missing.filter(Boolean).join(' or ')} column found. The file's columns are ` +
+				`${listed(
+					columns.map((c) => `"${c}"`),
+					12,
+					', '
+				)}` +
+				(columns.length === 1
+					? ' (only one: no comma, semicolon or tab separates the columns, so this may not be CSV)'
+					: '') +
+				`. Accepted names: ${LATITUDE_NAMES.join(', ')} for latitude and ` +
+				`${LONGITUDE_NAMES.join(', ')} for longitude (any case; "Latitude (deg)" also works).`
+		);
+	}
+	if (!data.length)
+		throw new ImportError(
+			`The file has a header row (${listed(columns, 12, ', ')}) but no data rows.`
+		);
+	const nameColumn = findColumn(columns, CSV_NAME_NAMES, 'name', []);
+	// With ";" or tab separating fields, a comma can only be a decimal separator (27,37).
+	const decimalComma = delimiter === ';' || delimiter === '\t';
+	const points: ImportedPoint[] = [];
+	const skipped: SkippedItem[] = [];
+	let commaRows = 0;
+	let shortRows = 0;
+
+	for (const { fields, line } of data) {
+		const where = `row ${line}`;
+		if (fields.length > columns.length) {
+			skipped.push({
+				where,
+				why:
+					`${fields.length} fields where the header has ${columns.length}` +
+					(delimiter === ',' ? ' (a value with an unquoted comma?)' : '')
+			});
+			continue;
+		}
+		if (fields.length < columns.length) shortRows++;
+		const lat = parseCoordinate(fields[latitude] ?? '', 'latitude', decimalComma);
+		const lon = parseCoordinate(fields[longitude] ?? '', 'longitude', decimalComma);
+		if ('problem' in lat || 'problem' in lon) {
+			const problems = [lat, lon].flatMap((c) => ('problem' in c ? [c.problem] : []));
+			skipped.push({ where, why: problems.join('; ') });
+			continue;
+		}
+		const range = rangeProblem(lon.value, lat.value, 'check which column is which');
+		if (range) {
+			skipped.push({ where, why: range });
+			continue;
+		}
+		if (lat.comma || lon.comma) commaRows++;
+		const name = nameColumn === null ? '' : (fields[nameColumn] ?? '').trim();
+		points.push({
+			id: `${idPrefix}-${line}`,
+			name: name || `Row ${line}`,
+			point: [lon.value, lat.value],
+			properties: Object.fromEntries(
+				columns.map((column, k) => [column, fields[k]?.trim() ? fields[k]! : null])
+			),
+			sourceFile: fileName,
+			index: line,
+			origin: where
+		});
+	}
+
+	if (commaRows)
+		warnings.push(
+			`Decimal commas were read as decimal points (e.g. "27,37" as 27.37) in ` +
+				`${plural(commaRows, 'row', 'rows')}.`
+		);
+	if (shortRows)
+		warnings.push(
+			`${plural(shortRows, 'row has', 'rows have')} fewer fields than the header; the missing ` +
+				'fields at the end were left empty.'
+		);
+	if (!points.length)
+		throw new ImportError(
+			`No rows with usable coordinates: ` +
+				(data.length === 1 ? 'the only data row was' : `all ${count(data.length)} data rows were`) +
+				` skipped — ${listed(
+					skipped.map((s) => `${s.where}: ${s.why}`),
+					MAX_REASONS_SHOWN
+				)}.`
+		);
+	return { points, skipped, warnings };
+}
+
+/**
+ * Header names made usable as property keys: blanks named by position, repeats numbered. A name
+ * made up here never takes one the file already has ("x (2)" beside two "x" columns).
+ */
+function uniqueColumnNames(header: string[]): string[] {
+	const taken = new Set(header.map((raw) => raw.trim()).filter(Boolean));
+	const used = new Set<string>();
+	return header.map((raw, k) => {
+		const given = raw.trim();
+		if (given && !used.has(given)) {
+			used.add(given);
+			return given;
+		}
+		const base = given || `column ${k + 1}`;
+		let name = base;
+		for (let n = 2; used.has(name) || (name !== given && taken.has(name)); n++)
+			name = `${base} (${n})`;
+		used.add(name);
+		return name;
+	});
+}
+
+/**
+ * The column named by one of `names` (case-insensitive), else one whose name starts with it as a
+ * word ("Latitude (deg)", "lat_dd"); earlier names in the list win. Warns when several qualify,
+ * since "latitude_source" beside "lat" must not silently take its place.
+ */
+function findColumn(
+	columns: string[],
+	names: string[],
+	what: string,
+	warnings: string[]
+): number | null {
+	const candidates = columns
+		.map((column, k) => {
+			const lower = column.toLowerCase();
+			const exact = names.indexOf(lower);
+			const leading = names.indexOf(/^[a-z]+/.exec(lower)?.[0] ?? '');
+			return { k, rank: exact >= 0 ? exact : leading >= 0 ? names.length + leading : -1 };
+		})
+		.filter((c) => c.rank >= 0)
+		.sort((a, b) => a.rank - b.rank || a.k - b.k);
+	const best = candidates[0];
+	if (!best) return null;
+	if (candidates.length > 1)
+		warnings.push(
+			`Several ${what} columns (${candidates.map((c) => `"${columns[c.k]}"`).join(', ')}): ` +
+				`"${columns[best.k]}" was used.`
+		);
+	return best.k;
+}
+
+type Coordinate = { value: number; comma: boolean } | { problem: string };
+
+function parseCoordinate(raw: string, what: string, decimalComma: boolean): Coordinate {
+	const text = raw.trim();
+	if (!text) return { problem: `${what} is empty` };
+	const comma = decimalComma && /^[+-]?\d+,\d+$/.test(text);
+	const normal = comma ? text.replace(',', '.') : text;
+	// Number() would read "" as 0 and "0x1A" as 26: accept plain decimal notation only.
+	if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normal))
+		return { problem: `${what} "${truncate(text, 40)}" is not a number` };
+	return { value: Number(normal), comma };
+}
