@@ -5,6 +5,7 @@ import {
 	fitText,
 	hatchLines,
 	layoutPage,
+	layoutPages,
 	MM_PER_PT,
 	onWhite,
 	pageFrame,
@@ -123,7 +124,7 @@ describe('layoutPage', () => {
 			expect(texts.map((t) => t.text)).toContain(label);
 	});
 
-	it('summarises what does not fit instead of drawing over the footer', () => {
+	it('says how many sources a one-page snapshot leaves out instead of drawing over the footer', () => {
 		const page = paperSizeMm('a4', 'landscape');
 		const frame = pageFrame({ page, title: true, panel: true });
 		const items = Array.from({ length: 80 }, (_, i) => `Event ${i} (2024-01-16): Dawn; Reuters`);
@@ -137,9 +138,49 @@ describe('layoutPage', () => {
 		const inColumn = texts.filter((t) => t.x >= column.x);
 		for (const t of inColumn) expect(t.y).toBeLessThanOrEqual(column.y + column.h);
 		const note = inColumn.find((t) => t.text.startsWith('…'));
-		expect(note?.text).toMatch(/^… \d+ more not shown here/);
+		expect(note?.text).toMatch(
+			/^… \d+ more sources not shown here \(a PDF export lists them all\)$/
+		);
 		const shown = inColumn.filter((t) => t.text.startsWith('Event ')).length;
 		expect(shown + Number(note!.text.match(/\d+/)![0])).toBe(80);
+	});
+
+	it('continues the sources on further pages of a PDF, each item once, each page with title and credits', () => {
+		for (const orientation of ['landscape', 'portrait'] as const) {
+			const page = paperSizeMm('a4', orientation);
+			const frame = pageFrame({ page, title: true, panel: true });
+			const items = Array.from({ length: 400 }, (_, i) => `Event ${i} (2024-01-16): Dawn; Reuters`);
+			const pages = layoutPages(
+				frame,
+				content({ sources: { heading: 'Sources of the events shown', items } }),
+				measure,
+				{ continuePages: true }
+			);
+			expect(pages.length, orientation).toBeGreaterThan(1);
+			const texts = pages.map((p) => p.filter((x) => x.kind === 'text'));
+			const drawn = texts
+				.flat()
+				.filter((t) => /^Event \d+ /.test(t.text))
+				.map((t) => t.text);
+			expect(drawn).toEqual(items);
+			expect(texts[0]!.some((t) => t.text === '… continued on the next page')).toBe(true);
+			for (const [i, onPage] of texts.entries()) {
+				for (const t of onPage) {
+					expect(t.y).toBeLessThanOrEqual(page.heightMm);
+					expect(t.x).toBeLessThanOrEqual(page.widthMm);
+				}
+				if (i === 0) continue;
+				expect(onPage[0]!.text).toMatch(new RegExp(`: continued \\(page ${i + 1}\\)$`));
+				expect(onPage.some((t) => t.text.includes('GeoNames'))).toBe(true);
+				// Only the first page carries the map.
+				expect(pages[i]!.some((p) => p.kind === 'map')).toBe(false);
+			}
+		}
+	});
+
+	it('keeps a PDF to one page when everything fits', () => {
+		const frame = pageFrame({ page: paperSizeMm('a4', 'landscape'), title: true, panel: true });
+		expect(layoutPages(frame, content(), measure, { continuePages: true })).toHaveLength(1);
 	});
 
 	it('turns the north arrow with the bearing: at 90° north points left', () => {

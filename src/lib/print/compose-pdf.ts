@@ -1,7 +1,7 @@
 // The PDF snapshot (jsPDF): the rendered map as an image, the furniture as vector shapes and real,
 // searchable text in the built-in Helvetica (see pdf-text.ts for the characters it lacks).
 import type { jsPDF as JsPdf } from 'jspdf';
-import { layoutPage, type Measure, type PageContent, type Primitive } from './layout';
+import { layoutPages, type Measure, type PageContent, type Primitive } from './layout';
 import type { SnapshotPlan } from './plan';
 import { toWinAnsi } from './pdf-text';
 
@@ -34,7 +34,12 @@ export async function composePdf(
 		doc.setFont('helvetica', bold ? 'bold' : 'normal');
 		return (doc.getStringUnitWidth(toWinAnsi(text)) * sizePt) / doc.internal.scaleFactor;
 	};
-	for (const p of layoutPage(plan.frame, content, measure)) drawPrimitive(doc, p, map, measure);
+	// Sources that do not fit beside the map continue on further pages: the print stands alone.
+	const pages = layoutPages(plan.frame, content, measure, { continuePages: true });
+	for (const [i, page] of pages.entries()) {
+		if (i > 0) doc.addPage([widthMm, heightMm], widthMm > heightMm ? 'landscape' : 'portrait');
+		for (const p of page) drawPrimitive(doc, p, map, measure);
+	}
 	signal.throwIfAborted();
 	return doc.output('blob');
 }

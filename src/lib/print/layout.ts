@@ -116,16 +116,77 @@ export type PageContent = {
 	northArrow: { bearingDeg: number } | null;
 };
 
-/** Lays out the page: the map placeholder first, then every piece of furniture over or beside it. */
+/**
+ * Lays out a one-page snapshot (a PNG): the map placeholder first, then every piece of furniture
+ * over or beside it. What the panel cannot hold is counted in a last line, sources by number.
+ */
 export function layoutPage(frame: PageFrame, content: PageContent, measure: Measure): Primitive[] {
+	return layoutPages(frame, content, measure, { continuePages: false })[0]!;
+}
+
+/** Pages a PDF may add for the sources that do not fit beside the map; past that, a count. */
+const MAX_CONTINUATION_PAGES = 20;
+
+/**
+ * Lays out the snapshot's pages. With `continuePages` (a PDF), what the first page's panel
+ * cannot hold continues on further pages in columns the width of the page, each with the title
+ * and the credits, so the print stands alone; without it, the first page says how much it leaves
+ * out.
+ */
+export function layoutPages(
+	frame: PageFrame,
+	content: PageContent,
+	measure: Measure,
+	{ continuePages }: { continuePages: boolean }
+): Primitive[][] {
 	const out: Primitive[] = [{ kind: 'map', rect: frame.map }];
 	out.push({ kind: 'rect', rect: frame.map, stroke: FRAME, widthMm: 0.25 });
 	if (frame.header) layoutHeader(out, frame.header, content, measure);
 	if (content.scaleBar) layoutScaleBar(out, frame.map, content.scaleBar, measure);
 	if (content.northArrow) layoutNorthArrow(out, frame.map, content.northArrow.bearingDeg);
-	layoutPanel(out, frame.columns, content, measure);
+	const pages = [out];
+	let rest = flowUnits(out, frame.columns, panelUnits(content, frame.columns[0]?.w ?? 0, measure), {
+		continues: continuePages
+	});
 	layoutFooter(out, frame.footer, content, measure);
-	return out;
+	while (rest.length && continuePages) {
+		const page: Primitive[] = [];
+		const last = pages.length === MAX_CONTINUATION_PAGES;
+		const next = continuationFrame(frame.page);
+		const heading = `${content.title || 'Snapshot'}: continued (page ${pages.length + 1})`;
+		const fitted = fitText(heading, next.header.w, 11, 8, true, measure);
+		page.push(
+			text(fitted.text, next.header.x, next.header.y + ascentMm(11), fitted.sizePt, { bold: true })
+		);
+		// The units were wrapped for the first page's column, never wider than these.
+		const continued = rest[0]?.source
+			? [headingUnit('Sources of the events shown (continued)'), ...rest]
+			: rest;
+		rest = flowUnits(page, next.columns, continued, { continues: !last });
+		layoutFooter(page, next.footer, content, measure);
+		pages.push(page);
+		if (last) break;
+	}
+	return pages;
+}
+
+/** A continuation page: a header line, columns over the whole body, the footer. */
+function continuationFrame(page: SizeMm): { header: Rect; columns: Rect[]; footer: Rect } {
+	const inner = pageFrame({ page, title: true, panel: false });
+	const body = {
+		x: inner.header!.x,
+		y: inner.header!.y + HEADER_MM * 0.7,
+		w: inner.header!.w,
+		h: inner.footer.y - GAP_MM / 2 - (inner.header!.y + HEADER_MM * 0.7)
+	};
+	const count = page.widthMm >= page.heightMm ? 3 : 2;
+	const w = (body.w - GAP_MM * (count - 1)) / count;
+	const columns = Array.from({ length: count }, (_, i) => ({
+		...body,
+		x: body.x + i * (w + GAP_MM),
+		w
+	}));
+	return { header: inner.header!, columns, footer: inner.footer };
 }
 
 function text(
@@ -333,6 +394,8 @@ type Unit = {
 	spacer?: boolean;
 	/** A heading: moves to the next column together with the unit after it. */
 	keepWithNext?: boolean;
+	/** One cited source: what a page that cannot hold them all counts as left out. */
+	source?: boolean;
 };
 
 function headingUnit(label: string): Unit {
@@ -583,6 +646,7 @@ function sourceUnits(
 		...sources.items.map((item): Unit => {
 			const lines = wrapText(item, width - indent, size, false, measure);
 			return {
+				source: true,
 				height: lines.length * lineHeightMm(size) + 0.8,
 				draw: (x, y) => [
 					text('•', x + 0.4, y + ascentMm(size), size),
@@ -595,18 +659,29 @@ function sourceUnits(
 	];
 }
 
-/**
- * Flows legend, analysis and sources through the columns. A unit that does not fit moves to the
- * next column; when the last column is full, the rest is summarised in one line rather than drawn
- * over the footer.
- */
-function layoutPanel(out: Primitive[], columns: Rect[], content: PageContent, measure: Measure) {
-	if (columns.length === 0) return;
-	const width = columns[0]!.w;
+/** The panel's legend, analysis and sources, as units to flow through columns `width` wide. */
+function panelUnits(content: PageContent, width: number, measure: Measure): Unit[] {
 	const units: Unit[] = [];
 	if (content.legend?.length) units.push(...legendUnits(content.legend, width, measure), spacer(3));
 	if (content.analysis) units.push(...analysisUnits(content.analysis, width, measure), spacer(1.5));
 	if (content.sources?.items.length) units.push(...sourceUnits(content.sources, width, measure));
+	return units;
+}
+
+/**
+ * Flows units through the columns. A unit that does not fit moves to the next column; when the
+ * last column is full, one line says so rather than drawing over the footer: that the list goes
+ * on (`continues`), or how much is left out.
+ * @returns the units not drawn
+ */
+function flowUnits(
+	out: Primitive[],
+	columns: Rect[],
+	units: Unit[],
+	{ continues }: { continues: boolean }
+): Unit[] {
+	if (columns.length === 0) return [];
+	const width = columns[0]!.w;
 
 	const noteH = lineHeightMm(6.5) + 1;
 	let column = 0;
@@ -627,14 +702,20 @@ function layoutPanel(out: Primitive[], columns: Rect[], content: PageContent, me
 		const last = column === columns.length - 1;
 		const bottom = col.y + col.h - (last && moreFollow ? noteH : 0);
 		if (y + needed > bottom) {
-			const rest = units.slice(i).filter((u) => !u.spacer && !u.keepWithNext).length;
-			const note = `… ${rest} more not shown here: see the app's panels`;
+			const rest = units.slice(i).filter((u) => !u.spacer && !u.keepWithNext);
+			const sources = rest.filter((u) => u.source).length;
+			const note = continues
+				? '… continued on the next page'
+				: sources === rest.length
+					? `… ${sources} more source${sources === 1 ? '' : 's'} not shown here (a PDF export lists them all)`
+					: `… ${rest.length} more lines not shown here`;
 			out.push(text(note, col.x, y + ascentMm(6.5), 6.5, { colour: MUTED }));
-			break;
+			return units.slice(i).filter((u) => !u.spacer);
 		}
 		out.push(...unit.draw(col.x, y, width));
 		y += unit.height;
 	}
+	return [];
 }
 
 function spacer(heightMm: number): Unit {
