@@ -32,9 +32,9 @@ function printTable(title: string, rows: BenchRow[]) {
 	}
 }
 
-async function run(command: string, args: string[]): Promise<void> {
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
 	await new Promise<void>((resolve, reject) => {
-		const child = spawn(command, args, { stdio: 'inherit' });
+		const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 		child.on('exit', (code) =>
 			code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))
 		);
@@ -109,7 +109,8 @@ async function benchDrag(
 async function main() {
 	printTable('Buffer bands (Node, @turf/turf; median of 15 runs)', benchBuffers());
 
-	await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+	// With the test hook (window.borderline), which the benches drive the map through.
+	await run('npx', ['vite', 'build', '--logLevel', 'warn'], { VITE_TEST_HOOKS: '1' });
 	const server = await startBenchServer('build');
 	const BASE = server.base;
 	const browser = await chromium.launch({

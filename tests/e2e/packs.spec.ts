@@ -68,6 +68,8 @@ test('a copied pack folder and a rebuild make a new scenario page, no code chang
 			'A copied scenario, for the test'
 		);
 		await expect(page).toHaveTitle('A copied scenario, for the test · Borderline');
+		// A production build (no VITE_TEST_HOOKS) leaves the tests' map handle out.
+		expect(await page.evaluate(() => 'borderline' in window)).toBe(false);
 		await page.getByText(/^Scenarios \(\d+\)$/).click();
 		const nav = page.getByRole('navigation', { name: 'Scenarios' });
 		await expect(nav.getByRole('link')).toHaveCount(2);
