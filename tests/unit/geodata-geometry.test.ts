@@ -1,43 +1,13 @@
-// Geometry checks on the shipped geodata: events where they say they are, a consistent border.
-import {
-	booleanIntersects,
-	booleanPointInPolygon,
-	pointToLineDistance,
-	polygonToLine
-} from '@turf/turf';
+// Geometry checks on the default pack's border (the checks every pack passes are in packs.test.ts).
+import { booleanIntersects, pointToLineDistance, polygonToLine } from '@turf/turf';
 import type { Feature, LineString, MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { lineLengthKm, mappedEvents } from '../../src/lib/geo/analysis';
+import { lineLengthKm } from '../../src/lib/geo/analysis';
 import { ellipsoidDistanceKm, readGeodata } from './helpers';
 
-const countries = readGeodata('countries').features;
 const provinces = readGeodata('provinces').features;
 const borders = readGeodata('borders').features;
-const events = mappedEvents(readGeodata('events').features);
 const primary = borders.find((b) => b.properties.primary)!;
-
-describe('events lie inside the country and province they name', () => {
-	it.each(events.map((e) => [e.properties.id, e] as const))('%s', (_id, event) => {
-		const { country, province, locationBasis } = event.properties;
-		const countryShape = countries.find((c) => c.properties.name === country);
-		const provinceShape = provinces.find(
-			(p) => p.properties.name === province && p.properties.country === country
-		);
-		expect(countryShape, `country ${country} exists`).toBeDefined();
-		expect(provinceShape, `province ${province} exists`).toBeDefined();
-		const inside =
-			booleanPointInPolygon(event.geometry.coordinates, countryShape!) &&
-			booleanPointInPolygon(event.geometry.coordinates, provinceShape!);
-		// A stand-in is allowed to miss (its true site is unknown); a reported location is not.
-		expect(inside || locationBasis === 'stand-in').toBe(true);
-	});
-
-	it('every stand-in says so in its location note', () => {
-		for (const e of events.filter((e) => e.properties.locationBasis === 'stand-in')) {
-			expect(e.properties.locationNote).toMatch(/^Stand-in/);
-		}
-	});
-});
 
 describe('the Iran–Pakistan border', () => {
 	it('is one primary line between Iran and Pakistan', () => {

@@ -1,38 +1,53 @@
 // Shared test helpers: reading the committed geodata and an independent WGS84 geodesic.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import geographiclib from 'geographiclib-geodesic';
 import { parseLayer } from '../../src/lib/geo/load';
 import { parseScenarioMeta, type ScenarioMeta } from '../../src/lib/geo/pack';
 import type { LayerData, LayerName } from '../../src/lib/geo/schema';
 
-/** The default pack's folder: the data the unit tests check and compute on. */
-export const geodataDir = fileURLToPath(
-	new URL('../../geodata/scenarios/iran-pakistan-2024/', import.meta.url)
-);
+/** Where the scenario packs live. */
+export const scenariosDir = fileURLToPath(new URL('../../geodata/scenarios/', import.meta.url));
 
-/** The default pack's scenario.json, validated. */
-export function readScenarioMeta(): ScenarioMeta {
+/** Every shipped pack's slug (a folder with a scenario.json). */
+export const packSlugs: string[] = readdirSync(scenariosDir, { withFileTypes: true })
+	.filter((d) => d.isDirectory() && existsSync(`${scenariosDir}${d.name}/scenario.json`))
+	.map((d) => d.name)
+	.sort();
+
+/** The default pack's slug: the data most unit tests check and compute on. */
+export const defaultSlug: string = (
+	JSON.parse(readFileSync(scenariosDir + 'default.json', 'utf8')) as { default: string }
+).default;
+
+/** A pack's folder, with its trailing slash (the default pack's when no slug is given). */
+export const packDir = (slug = defaultSlug) => `${scenariosDir}${slug}/`;
+
+/** The default pack's folder. */
+export const geodataDir = packDir();
+
+/** A pack's scenario.json, validated. */
+export function readScenarioMeta(slug = defaultSlug): ScenarioMeta {
 	return parseScenarioMeta(
 		'scenario.json',
-		JSON.parse(readFileSync(geodataDir + 'scenario.json', 'utf8'))
+		JSON.parse(readFileSync(packDir(slug) + 'scenario.json', 'utf8'))
 	);
 }
 
-export function readGeodata<K extends LayerName>(layer: K): LayerData<K> {
+export function readGeodata<K extends LayerName>(layer: K, slug = defaultSlug): LayerData<K> {
 	const file = `${layer}.geojson`;
-	return parseLayer(layer, file, JSON.parse(readFileSync(geodataDir + file, 'utf8')));
+	return parseLayer(layer, file, JSON.parse(readFileSync(packDir(slug) + file, 'utf8')));
 }
 
-/** All six shipped layers, as the analysis takes them. */
-export function readScenarioLayers() {
+/** All six shipped layers of a pack, as the analysis takes them. */
+export function readScenarioLayers(slug = defaultSlug) {
 	return {
-		countries: readGeodata('countries'),
-		provinces: readGeodata('provinces'),
-		borders: readGeodata('borders'),
-		towns: readGeodata('towns'),
-		crossings: readGeodata('crossings'),
-		events: readGeodata('events')
+		countries: readGeodata('countries', slug),
+		provinces: readGeodata('provinces', slug),
+		borders: readGeodata('borders', slug),
+		towns: readGeodata('towns', slug),
+		crossings: readGeodata('crossings', slug),
+		events: readGeodata('events', slug)
 	};
 }
 
@@ -86,7 +101,8 @@ export function roundDeep(value: unknown, decimals = 3): unknown {
 
 /**
  * Compares a result with its golden file in tests/fixtures/golden/ (Turf's test/out pattern).
- * Run with UPDATE_GOLDEN=1 to rewrite the files after an intended change, and review the diff.
+ * Run with UPDATE_GOLDEN=1 to rewrite the files after an intended change: each rewritten test
+ * fails, so the flag can never turn a run green; review the diff and run again without it.
  */
 export function expectGolden(
 	name: string,
@@ -97,7 +113,8 @@ export function expectGolden(
 	const rounded = roundDeep(actual);
 	if (process.env.UPDATE_GOLDEN) {
 		writeFileSync(path, JSON.stringify(rounded, null, '\t') + '\n');
-		return;
+		// Rewriting is never a pass: review the diff, then run again without the flag.
+		throw new Error(`${name}.json rewritten (UPDATE_GOLDEN): review the diff and rerun without it`);
 	}
 	expectFn(rounded, JSON.parse(readFileSync(path, 'utf8')));
 }

@@ -57,6 +57,20 @@ describe('the border line error, named where it is measured', () => {
 		expect(lineErrorNote(offsets)).toContain(`the ${worst.name} crossing`);
 	});
 
+	it('says where the measured line is disputed, in a print that has a distance to show', () => {
+		const d = {
+			borderKm: 10,
+			borderIntervalKm: [9, 11],
+			location: { basis: 'reported' },
+			nearestTownAcross: null
+		} as unknown as EventDistances;
+		const summary =
+			'includes the Line of Control in Kashmir, a ceasefire line, not an agreed border';
+		expect(analysisLines(d, null, false, null, summary)).toContain(`The border line ${summary}.`);
+		expect(analysisLines(d, null, false, null).join(' ')).not.toMatch(/Line of Control/);
+		expect(analysisLines(undefined, null, false, null, summary)).toEqual([]);
+	});
+
 	it("agrees with the app's own Turf offsets on which crossing it is and how far", () => {
 		const app = readGeodata('crossings').features.map((c) => ({
 			name: c.properties.name,

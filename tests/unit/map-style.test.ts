@@ -24,7 +24,10 @@ describe('buildStyle', () => {
 
 	it('stays valid with file URLs as data and the layer settings applied', () => {
 		const settings = Object.fromEntries(
-			toggleLayers.map((t, i) => [t.id, { visible: i % 2 === 0, opacity: i % 3 === 0 ? 0.5 : 1 }])
+			toggleLayers.map((t) => [
+				t.id,
+				{ visible: t.id !== 'towns', opacity: t.id === 'countries' ? 0.5 : 1 }
+			])
 		);
 		const withSettings = buildStyle(
 			{ countries: 'http://127.0.0.1:4173/_app/immutable/assets/countries.geojson' },

@@ -71,6 +71,30 @@ describe('readPackFiles', () => {
 		]);
 	});
 
+	it('names a file too large to read from its size alone (a folder on disk)', () => {
+		const result = readPackFiles(
+			new Map([...original].filter(([name]) => name !== 'towns.geojson')),
+			new Map([['towns.geojson', 60 * 1024 * 1024]])
+		);
+		expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
+			'towns.geojson: is 60.0 MB; a pack file may be at most 50.0 MB'
+		]);
+	});
+
+	it('reads the extra layers scenario.json declares, and names a missing or malformed one', () => {
+		const result = readPackFiles(original);
+		expect(result.ok && Object.keys(result.extras)).toEqual(['border-osm']);
+		expect(problems({ 'border-osm.geojson': undefined })).toEqual([
+			'border-osm.geojson: is missing from the pack'
+		]);
+		// A line layer whose feature is a point is refused with the path to it.
+		const osm = json('border-osm.geojson');
+		osm.features[0].geometry = { type: 'Point', coordinates: [62, 27] };
+		expect(problems({ 'border-osm.geojson': bytes(osm) })).toEqual([
+			expect.stringMatching(/^border-osm\.geojson: at features\.0\.geometry/)
+		]);
+	});
+
 	it('refuses a file that is not UTF-8', () => {
 		expect(problems({ 'events.geojson': new Uint8Array([0x7b, 0xff, 0x7d]) })).toEqual([
 			'events.geojson: is not valid UTF-8 text'

@@ -81,6 +81,24 @@ describe('parseScenarioMeta', () => {
 				]
 			},
 			/Actor ids must be unique/
+		],
+		[
+			'an extra layer reusing one of the six files',
+			{
+				...valid,
+				extraLayers: [{ ...(meta.extraLayers[0] as object), file: 'borders.geojson' }]
+			},
+			/at extraLayers\.0\.file: An extra layer cannot reuse one of the six layer files/
+		],
+		[
+			'an extra layer of an unknown kind',
+			{ ...valid, extraLayers: [{ ...(meta.extraLayers[0] as object), kind: 'raster' }] },
+			/at extraLayers\.0\.kind/
+		],
+		[
+			'two extra layers with one id',
+			{ ...valid, extraLayers: [meta.extraLayers[0], meta.extraLayers[0]] },
+			/Extra layer ids must be unique/
 		]
 	])('refuses %s, naming where', (_what, json, message) => {
 		expect(problem(json)).toMatch(message);
@@ -130,6 +148,13 @@ describe('packProblems', () => {
 			expect.stringMatching(
 				/^events\.geojson: at features\.\d+ \(panjgur-2024-01-16\): \[26\.97186, 64\.09459\] lies outside every country/
 			)
+		]);
+	});
+
+	it('names an actor whose side is not a side of the border', () => {
+		const actors = meta.actors.map((a) => (a.id === 'iran' ? { ...a, side: 'Iraq' } : a));
+		expect(packProblems({ ...meta, actors }, layers).map((e) => e.message)).toEqual([
+			'scenario.json: at actors.0.side: "Iraq" is not one of border.sides (Iran, Pakistan)'
 		]);
 	});
 

@@ -9,11 +9,13 @@ import {
 	isoToDay
 } from '../../src/lib/geo/timeline';
 import { legendEntries } from '../../src/lib/map/legend';
+import { packCatalogue } from '../../src/lib/map/catalogue';
 import {
-	defaultLayerSettings,
+	defaultLayerSettings as defaults,
 	opacityPaint,
-	shownToggles,
-	toggleLayers
+	shownToggles as shown,
+	togglesOf,
+	type LayerSettings
 } from '../../src/lib/map/layers';
 import { buildLayers } from '../../src/lib/map/style';
 import { readGeodata, readScenarioMeta } from './helpers';
@@ -49,7 +51,13 @@ describe('timeline days', () => {
 
 describe('layer toggles', () => {
 	const meta = readScenarioMeta();
-	const layers = () => buildLayers(meta.actors);
+	// The pack's catalogue: the app's layers and the pack's extra ones.
+	const entries = packCatalogue(meta);
+	const toggleLayers = togglesOf(entries);
+	const defaultLayerSettings = () => defaults(toggleLayers);
+	const shownToggles = (settings: LayerSettings, hasData: Record<string, boolean> = {}) =>
+		shown(settings, hasData, toggleLayers);
+	const layers = () => buildLayers(meta.actors, entries);
 	const styleIds = new Set(layers().map((l) => l.id));
 	const legendIds = new Set(legendEntries(meta).map((e) => e.id));
 

@@ -1,6 +1,13 @@
 // Loading and validating geodata files: each file is parsed on its own so one bad file names itself.
 import * as v from 'valibot';
-import { layerSchemas, type LayerData, type LayerName } from './schema';
+import {
+	extraLayerSchemas,
+	layerSchemas,
+	type ExtraLayerData,
+	type ExtraLayerKind,
+	type LayerData,
+	type LayerName
+} from './schema';
 
 /** Why a geodata file could not be used, phrased for the person looking at the map. */
 export class GeodataError extends Error {
@@ -26,6 +33,18 @@ export function parseLayer<K extends LayerName>(
 ): LayerData<K> {
 	const result = v.safeParse(layerSchemas[layer], json);
 	if (result.success) return result.output as LayerData<K>;
+	const problems = result.issues.slice(0, MAX_ISSUES_SHOWN).map(describeIssue);
+	const more = result.issues.length - problems.length;
+	throw new GeodataError(file, problems.join('; ') + (more > 0 ? ` (and ${more} more)` : ''));
+}
+
+/**
+ * Validates a pack's extra layer (scenario.json "extraLayers") against its kind.
+ * @throws GeodataError naming the file, the path inside it and what is wrong
+ */
+export function parseExtraLayer(kind: ExtraLayerKind, file: string, json: unknown): ExtraLayerData {
+	const result = v.safeParse(extraLayerSchemas[kind], json);
+	if (result.success) return result.output as ExtraLayerData;
 	const problems = result.issues.slice(0, MAX_ISSUES_SHOWN).map(describeIssue);
 	const more = result.issues.length - problems.length;
 	throw new GeodataError(file, problems.join('; ') + (more > 0 ? ` (and ${more} more)` : ''));
@@ -75,5 +94,30 @@ export async function fetchLayer<K extends LayerName>(
 				? error
 				: new GeodataError(file, `could not be loaded (${(error as Error).message})`);
 		return { ok: false, layer, file, error: geodataError };
+	}
+}
+
+/** Fetches and validates a pack's extra layer; a failure names the file and is returned, not thrown. */
+export async function fetchExtraLayer(
+	kind: ExtraLayerKind,
+	file: string,
+	url: string,
+	fetcher: typeof fetch = fetch
+): Promise<{ ok: true; data: ExtraLayerData } | { ok: false; error: GeodataError }> {
+	try {
+		const response = await fetcher(url);
+		if (!response.ok) throw new GeodataError(file, `could not be loaded (HTTP ${response.status})`);
+		return {
+			ok: true,
+			data: parseExtraLayer(kind, file, parseJsonText(file, await response.text()))
+		};
+	} catch (error) {
+		return {
+			ok: false,
+			error:
+				error instanceof GeodataError
+					? error
+					: new GeodataError(file, `could not be loaded (${(error as Error).message})`)
+		};
 	}
 }

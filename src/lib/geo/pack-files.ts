@@ -1,8 +1,8 @@
 // Reading a whole scenario pack from its files' bytes (a folder on disk, or a zip opened in the
 // page): every problem is named with its file and the path inside it (pure, no DOM).
-import { GeodataError, parseJsonText, parseLayer } from './load';
+import { GeodataError, parseExtraLayer, parseJsonText, parseLayer } from './load';
 import { packProblems, parseScenarioMeta, type ScenarioMeta } from './pack';
-import { layerNames, type LayerData, type LayerName } from './schema';
+import { layerNames, type ExtraLayerData, type LayerData, type LayerName } from './schema';
 import { formatMb as mb } from './size';
 
 /** A pack file larger than this is refused unread: no layer of a sensible pack comes near it. */
@@ -12,17 +12,35 @@ export const MAX_PACK_BYTES = 200 * 1024 * 1024;
 
 export type PackLayers = { [K in LayerName]: LayerData<K> };
 
+/** A pack's extra layers (scenario.json "extraLayers"), by id. */
+export type PackExtras = Record<string, ExtraLayerData>;
+
 export type PackRead =
-	{ ok: true; meta: ScenarioMeta; layers: PackLayers } | { ok: false; problems: GeodataError[] };
+	| { ok: true; meta: ScenarioMeta; layers: PackLayers; extras: PackExtras }
+	| { ok: false; problems: GeodataError[] };
 
 /**
- * Validates a pack from its files by name (scenario.json and the six layers; other files, such
- * as SOURCES.md, are ignored): sizes, UTF-8, JSON, each file's schema, then the checks across
+ * Validates a pack from its files by name (scenario.json, the six layers and the extra layers it
+ * declares; other files, such as SOURCES.md, are ignored): sizes, UTF-8, JSON, each file's schema, then the checks across
  * files. Never throws.
  */
-export function readPackFiles(files: ReadonlyMap<string, Uint8Array>): PackRead {
+export function readPackFiles(
+	files: ReadonlyMap<string, Uint8Array>,
+	/** Sizes of files left unread because they are too large (a folder on disk). */
+	unread: ReadonlyMap<string, number> = new Map()
+): PackRead {
 	const problems: GeodataError[] = [];
 	const text = (name: string): string | null => {
+		const size = unread.get(name);
+		if (size !== undefined) {
+			problems.push(
+				new GeodataError(
+					name,
+					`is ${mb(size)}; a pack file may be at most ${mb(MAX_PACK_FILE_BYTES)}`
+				)
+			);
+			return null;
+		}
 		const bytes = files.get(name);
 		if (!bytes) {
 			problems.push(new GeodataError(name, 'is missing from the pack'));
@@ -67,7 +85,16 @@ export function readPackFiles(files: ReadonlyMap<string, Uint8Array>): PackRead 
 		const data = attempt(() => parseLayer(layer, file, parseJsonText(file, body)));
 		if (data) (layers as Record<string, unknown>)[layer] = data;
 	}
+	const extras: PackExtras = {};
+	for (const extra of meta?.extraLayers ?? []) {
+		const body = text(extra.file);
+		if (body === null) continue;
+		const data = attempt(() =>
+			parseExtraLayer(extra.kind, extra.file, parseJsonText(extra.file, body))
+		);
+		if (data) extras[extra.id] = data;
+	}
 	if (meta) problems.push(...packProblems(meta, layers));
 	if (problems.length || !meta) return { ok: false, problems };
-	return { ok: true, meta, layers: layers as PackLayers };
+	return { ok: true, meta, layers: layers as PackLayers, extras };
 }

@@ -2,7 +2,14 @@
 import * as v from 'valibot';
 import { countryAt } from './border';
 import { GeodataError } from './load';
-import { isoDate, nonEmpty, sourceSchema, type LayerData } from './schema';
+import {
+	extraLayerKinds,
+	isoDate,
+	layerNames,
+	nonEmpty,
+	sourceSchema,
+	type LayerData
+} from './schema';
 
 /** Event symbol shapes: each actor has its own, so colour is never the only signal. */
 export const symbolShapes = ['circle', 'square', 'triangle', 'diamond'] as const;
@@ -21,7 +28,33 @@ const actor = v.object({
 	id: nonEmpty,
 	label: nonEmpty,
 	colour,
-	shape: v.picklist(symbolShapes)
+	shape: v.picklist(symbolShapes),
+	/**
+	 * The side of the primary border (one of `border.sides`) this actor acts for: strikes by one
+	 * side's actors are measured against the other side's. Absent for non-state actors.
+	 */
+	side: v.optional(nonEmpty)
+});
+
+/** A layer a pack adds to the six (e.g. a ceasefire line from another dataset): drawn and toggled. */
+const extraLayer = v.object({
+	/** Lower-case letters, digits and hyphens; its toggle is `extra-<id>` in links. */
+	id: slug,
+	/** The GeoJSON file in the pack's folder. */
+	file: v.pipe(
+		v.string(),
+		v.regex(/^[a-z0-9][a-z0-9-]*\.geojson$/, 'An extra layer file is <name>.geojson, lower-case'),
+		v.check(
+			(f) => !layerNames.some((l) => `${l}.geojson` === f),
+			'An extra layer cannot reuse one of the six layer files'
+		)
+	),
+	kind: v.picklist(extraLayerKinds),
+	/** Its name in the layer panel and the legend. */
+	label: nonEmpty,
+	colour,
+	/** Where its data comes from. */
+	source: sourceSchema
 });
 
 export const scenarioMetaSchema = v.pipe(
@@ -58,6 +91,15 @@ export const scenarioMetaSchema = v.pipe(
 			line: nonEmpty,
 			/** What the line's generalisation does to measured figures. */
 			accuracy: nonEmpty,
+			/** Where the line is disputed (e.g. a Line of Control), said wherever it is measured. */
+			disputed: v.optional(
+				v.object({
+					/** A phrase for prints: "includes the Line of Control in Kashmir, …". */
+					summary: nonEmpty,
+					/** The full note for the border panel. */
+					note: nonEmpty
+				})
+			),
 			officialLengths: v.array(
 				v.object({
 					km: v.pipe(v.number(), v.minValue(0)),
@@ -82,12 +124,28 @@ export const scenarioMetaSchema = v.pipe(
 		/** BCP 47 language of each country's local names (provinces' `nameLocal`), for `lang`. */
 		localNameLanguages: v.optional(v.record(v.string(), nonEmpty), {}),
 		/** The map described for screen readers. */
-		mapDescription: nonEmpty
+		mapDescription: nonEmpty,
+		/** Layers beyond the six, each in its own file. */
+		extraLayers: v.optional(
+			v.pipe(
+				v.array(extraLayer),
+				v.check(
+					(list) => new Set(list.map((l) => l.id)).size === list.length,
+					'Extra layer ids must be unique'
+				),
+				v.check(
+					(list) => new Set(list.map((l) => l.file)).size === list.length,
+					'Extra layers must each have their own file'
+				)
+			),
+			[]
+		)
 	})
 );
 
 export type ScenarioMeta = v.InferOutput<typeof scenarioMetaSchema>;
 export type Actor = ScenarioMeta['actors'][number];
+export type ExtraLayer = ScenarioMeta['extraLayers'][number];
 
 /**
  * Validates a parsed scenario.json.
@@ -149,6 +207,14 @@ export function packProblems(meta: ScenarioMeta, layers: PackLayers): GeodataErr
 				);
 		}
 	}
+	for (const [i, a] of meta.actors.entries())
+		if (a.side !== undefined && !meta.border.sides.includes(a.side))
+			problems.push(
+				new GeodataError(
+					'scenario.json',
+					`at actors.${i}.side: "${a.side}" is not one of border.sides (${meta.border.sides.join(', ')})`
+				)
+			);
 	const actors = new Set(meta.actors.map((a) => a.id));
 	for (const [i, e] of (layers.events?.features ?? []).entries()) {
 		if (e.geometry === null) continue;

@@ -238,6 +238,39 @@ export const layerSchemas = {
 	events: collection(eventFeature)
 } as const;
 
+/** What an extra layer of a pack draws (scenario.json "extraLayers"): its features' geometry. */
+export const extraLayerKinds = ['points', 'lines', 'areas'] as const;
+export type ExtraLayerKind = (typeof extraLayerKinds)[number];
+
+const extraGeometry = {
+	points: v.union([
+		pointGeometry,
+		v.object({ type: v.literal('MultiPoint'), coordinates: positions(1, 'A multi-point') })
+	]),
+	lines: lineGeometry,
+	areas: polygonGeometry
+} as const;
+
+/**
+ * An extra layer's features: geometry of its kind, and any properties, of which `name` (if any)
+ * labels points. Extra layers are drawn and toggled, not analysed.
+ */
+const extraFeature = <G extends v.GenericSchema>(geometry: G) =>
+	v.object({
+		type: v.literal('Feature'),
+		geometry,
+		properties: v.looseObject({ name: v.optional(nonEmpty) })
+	});
+export const extraLayerSchemas = {
+	points: collection(extraFeature(extraGeometry.points)),
+	lines: collection(extraFeature(extraGeometry.lines)),
+	areas: collection(extraFeature(extraGeometry.areas))
+} as const;
+export type ExtraLayerData = {
+	type: 'FeatureCollection';
+	features: { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> }[];
+};
+
 export type LayerName = keyof typeof layerSchemas;
 export const layerNames = Object.keys(layerSchemas) as LayerName[];
 export type LayerData<K extends LayerName> = v.InferOutput<(typeof layerSchemas)[K]>;

@@ -1,16 +1,9 @@
-// The layers a user can toggle, grouped for the layer panel: which map layers each one drives,
-// its legend entries, and how its opacity is applied to the style's own paint values.
+// The layers a user can toggle (one per catalogue entry): which style layers each one drives, and
+// how its opacity is applied to the style's own paint values.
 import type { LayerSpecification } from 'maplibre-gl';
+import { catalogue, type LayerEntry, type LayerGroup } from './catalogue';
 
-export const layerGroups = [
-	'Context',
-	'Border region',
-	'Provinces',
-	'Events',
-	'Analysis',
-	'Your data'
-] as const;
-export type LayerGroup = (typeof layerGroups)[number];
+export { layerGroups, type LayerGroup } from './catalogue';
 
 export type ToggleLayer = {
 	id: string;
@@ -20,86 +13,26 @@ export type ToggleLayer = {
 	mapLayers: string[];
 };
 
-export const toggleLayers: ToggleLayer[] = [
-	{
-		id: 'countries',
-		label: 'Countries',
-		group: 'Context',
-		mapLayers: ['countries-fill', 'countries-outline']
-	},
-	{
-		id: 'towns',
-		label: 'Towns',
-		group: 'Context',
-		mapLayers: ['towns-circle', 'towns-label']
-	},
-	{
-		id: 'crossings',
-		label: 'Border crossings',
-		group: 'Context',
-		mapLayers: ['crossings-circle', 'crossings-label']
-	},
-	{
-		id: 'border',
-		label: 'Primary border',
-		group: 'Border region',
-		mapLayers: ['borders-primary']
-	},
-	{
-		id: 'other-borders',
-		label: 'Other borders',
-		group: 'Border region',
-		mapLayers: ['borders-context']
-	},
-	{
-		id: 'provinces',
-		label: 'Provinces',
-		group: 'Provinces',
-		mapLayers: ['provinces-fill', 'provinces-outline']
-	},
-	{
-		id: 'events',
-		label: 'Events',
-		group: 'Events',
-		mapLayers: ['events-halo', 'events-symbol', 'events-label']
-	},
-	{
-		id: 'precision',
-		label: 'Location uncertainty',
-		group: 'Events',
-		mapLayers: ['precision-fill', 'precision-outline']
-	},
-	{
-		id: 'bands',
-		label: 'Buffer bands',
-		group: 'Analysis',
-		mapLayers: ['bands-fill', 'bands-outline']
-	},
-	{
-		id: 'estimates',
-		label: 'Location estimates',
-		group: 'Analysis',
-		mapLayers: ['estimates-fill', 'estimates-outline', 'estimate-centres', 'estimate-centres-label']
-	},
-	{
-		id: 'event-buffer',
-		label: 'Selected event: buffer and border connector',
-		group: 'Analysis',
-		mapLayers: ['event-buffer-outline', 'connector']
-	},
-	{
-		id: 'imported',
-		label: 'Imported points',
-		group: 'Your data',
-		mapLayers: ['imported-clusters', 'imported-circle', 'imported-cluster-count', 'imported-label']
-	}
-];
+/** The layer panel's toggles: one per catalogue entry. */
+export function togglesOf(entries: readonly LayerEntry[]): ToggleLayer[] {
+	return entries.map((entry) => ({
+		id: entry.id,
+		label: entry.label,
+		group: entry.group,
+		mapLayers: entry.style([]).map((l) => l.id)
+	}));
+}
+
+/** The app's own toggles (a pack's extra layers add theirs: `togglesOf(packCatalogue(meta))`). */
+export const toggleLayers: ToggleLayer[] = togglesOf(catalogue);
 
 export type LayerSetting = { visible: boolean; opacity: number };
 export type LayerSettings = Record<string, LayerSetting>;
 
-export function defaultLayerSettings(): LayerSettings {
-	return Object.fromEntries(toggleLayers.map((l) => [l.id, { visible: true, opacity: 1 }]));
+export function defaultLayerSettings(
+	toggles: readonly ToggleLayer[] = toggleLayers
+): LayerSettings {
+	return Object.fromEntries(toggles.map((l) => [l.id, { visible: true, opacity: 1 }]));
 }
 
 const OPACITY_PROPS: Partial<Record<LayerSpecification['type'], string[]>> = {
@@ -129,10 +62,11 @@ export function opacityPaint(layer: LayerSpecification, factor: number): [string
  */
 export function shownToggles(
 	settings: LayerSettings,
-	hasData: Readonly<Record<string, boolean>> = {}
+	hasData: Readonly<Record<string, boolean>> = {},
+	toggles: readonly ToggleLayer[] = toggleLayers
 ): Set<string> {
 	return new Set(
-		toggleLayers.filter((l) => settings[l.id]?.visible && hasData[l.id] !== false).map((l) => l.id)
+		toggles.filter((l) => settings[l.id]?.visible && hasData[l.id] !== false).map((l) => l.id)
 	);
 }
 
@@ -152,9 +86,10 @@ function withSetting(layer: LayerSpecification, setting: LayerSetting): LayerSpe
 /** The style's layers with the layer settings applied, so a new map starts as the panel says. */
 export function applyLayerSettings(
 	layers: LayerSpecification[],
-	settings: LayerSettings
+	settings: LayerSettings,
+	toggles: readonly ToggleLayer[] = toggleLayers
 ): LayerSpecification[] {
-	const toggleOf = new Map(toggleLayers.flatMap((t) => t.mapLayers.map((id) => [id, t.id])));
+	const toggleOf = new Map(toggles.flatMap((t) => t.mapLayers.map((id) => [id, t.id])));
 	return layers.map((layer) => {
 		const setting = settings[toggleOf.get(layer.id) ?? ''];
 		return setting ? withSetting(layer, setting) : layer;

@@ -14,7 +14,7 @@ export function packBounds(meta: Pick<ScenarioMeta, 'bounds'>): LngLatBoundsLike
 }
 
 /** Click and hover priority when features overlap: points before areas. */
-export const pickOrder = Object.keys(interactiveMapLayers) as (keyof typeof interactiveMapLayers)[];
+export const pickOrder: string[] = Object.keys(interactiveMapLayers);
 
 type RenderedFeature = { layer: { id: string }; properties: Record<string, unknown> | null };
 
@@ -28,7 +28,7 @@ export function pickFeature(
 	current: FeatureRef | null = null
 ): FeatureRef | null {
 	for (const mapLayer of pickOrder) {
-		const layer = interactiveMapLayers[mapLayer];
+		const layer = interactiveMapLayers[mapLayer]!;
 		const ids = features
 			.filter((f) => f.layer.id === mapLayer)
 			.map((f) => f.properties?.['id'])

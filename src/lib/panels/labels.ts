@@ -43,7 +43,8 @@ export function analysisLines(
 	d: EventDistances | undefined,
 	bands: BufferSettings | null,
 	bandsVisible: boolean,
-	lineError: CrossingOffset | null
+	lineError: CrossingOffset | null,
+	disputedSummary: string | null = null
 ): string[] {
 	const lines: string[] = [];
 	if (d) {
@@ -57,6 +58,7 @@ export function analysisLines(
 			lines.push(
 				`Border line (Natural Earth 1:10m) accurate to a few km (≈ ${formatKm(lineError.offsetKm)} at the ${lineError.name} crossing).`
 			);
+		if (disputedSummary !== null) lines.push(`The border line ${disputedSummary}.`);
 		if (d.nearestTownAcross)
 			lines.push(
 				`Nearest town across the border: ${d.nearestTownAcross.name}, ${formatKm(d.nearestTownAcross.distanceKm)}.`

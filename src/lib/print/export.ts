@@ -30,6 +30,8 @@ export type SnapshotInputs = {
 	events: readonly MappedEventFeature[];
 	legend: readonly LegendEntry[];
 	analysisLines?: readonly string[];
+	/** Credits of the drawn layers beyond the app's own (a pack's extra layers). */
+	credits?: readonly string[];
 	/** WebGL's largest canvas side (see gl-limits.ts). */
 	maxMapSidePx: number;
 	now?: Date;
@@ -78,7 +80,7 @@ export async function exportSnapshot(
 		sources: elements.sources
 			? { heading: 'Sources of the events shown', items: eventSourceItems(visibleEvents) }
 			: null,
-		attribution: PRINT_ATTRIBUTION,
+		attribution: [...PRINT_ATTRIBUTION, ...(inputs.credits ?? [])],
 		generated: elements.date ? generatedText(inputs.now ?? new Date()) : null,
 		scaleBar: elements.scaleBar
 			? {

@@ -3,11 +3,21 @@
 import type { BufferSettings } from '$lib/geo/buffers';
 import type { DayWindow } from '$lib/geo/timeline';
 import type { MapView } from './url';
-import { defaultLayerSettings, type LayerSettings } from '$lib/map/layers';
+import {
+	defaultLayerSettings,
+	toggleLayers,
+	type LayerSettings,
+	type ToggleLayer
+} from '$lib/map/layers';
 import { DEFAULT_BUFFER, DEFAULT_EVENT_RADIUS_KM, type LocationMode } from './defaults';
 import { sameRef, type FeatureRef } from './selection';
 
 export class AppState {
+	/**
+	 * The pack's layer toggles (the app's and its extra layers'), fixed for the page: what the
+	 * layer panel lists, links name and `layers` holds a setting for.
+	 */
+	readonly toggles: readonly ToggleLayer[];
 	selection = $state.raw<FeatureRef | null>(null);
 	hover = $state.raw<FeatureRef | null>(null);
 	/** Bumped when a panel asks the map to bring the selection into view. */
@@ -23,7 +33,8 @@ export class AppState {
 	/** Whether distances use the mapped (reported or stand-in) points or constraint estimates. */
 	locationMode = $state<LocationMode>('mapped');
 	/** Visibility and opacity of each toggleable layer (src/lib/map/layers.ts). */
-	layers = $state.raw<LayerSettings>(defaultLayerSettings());
+	layers = $state.raw<LayerSettings>({});
+
 	/** The date window events are filtered to; null shows every date. */
 	timeWindow = $state.raw<DayWindow | null>(null);
 
@@ -31,6 +42,11 @@ export class AppState {
 	view = $state.raw<MapView | null>(null);
 	/** Bumped when a link or history step asks the map to move to `view`. */
 	viewRequest = $state(0);
+
+	constructor(toggles: readonly ToggleLayer[] = toggleLayers) {
+		this.toggles = toggles;
+		this.layers = defaultLayerSettings(toggles);
+	}
 
 	/** Asks the map to show a view (from a link or a history step). */
 	requestView(view: MapView): void {

@@ -50,7 +50,12 @@ export class PackOpener {
 				this.problems = response.problems;
 				return;
 			}
-			this.pack = { meta: response.meta, layers: response.layers, openedFrom: file.name };
+			this.pack = {
+				meta: response.meta,
+				layers: response.layers,
+				extras: response.extras,
+				openedFrom: file.name
+			};
 			this.status = `Opened ${name}: ${response.meta.title}.`;
 		} catch (error) {
 			this.status = null;

@@ -98,15 +98,19 @@ export class ScenarioView {
 		this.pairs = $derived.by(() => {
 			const scenario = this.scenario;
 			if (!scenario) return [];
-			const strikesBy = (country: string) =>
-				this.events
-					.filter(
-						(e) =>
-							e.properties.kind === 'strike' && e.properties.attackerGroup === country.toLowerCase()
-					)
+			const actorsOf = (side: string) =>
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built and read in one pass
+				new Set(this.meta.actors.filter((a) => a.side === side).map((a) => a.id));
+			const strikesBy = (side: string) => {
+				const actors = actorsOf(side);
+				return this.events
+					.filter((e) => e.properties.kind === 'strike' && actors.has(e.properties.attackerGroup))
 					.map((e) => this.locations.get(e.properties.id)!);
+			};
 			const [a, b] = scenario.borderCountries;
-			return crossBorderPairs(strikesBy(a), strikesBy(b));
+			return crossBorderPairs(strikesBy(a), strikesBy(b)).sort(
+				(x, y) => x.distanceKm - y.distanceKm
+			);
 		});
 		this.borderLengthKm = $derived(this.scenario ? lineLengthKm(this.scenario.border) : null);
 		this.crossingOffsets = $derived.by(() => {

@@ -1,0 +1,765 @@
+// The layer catalogue: every layer of the map declared once, with its data, its style layers (and
+// where they draw), its toggle, its legend entries and what a click on it selects. The style, the
+// layer panel, the legend (on screen and in prints), the map's sources and its click targets are
+// all derived from this list: adding a layer is one entry here plus its data.
+import type {
+	DataDrivenPropertyValueSpecification,
+	ExpressionSpecification,
+	LayerSpecification
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { precisionCircles } from '$lib/geo/analysis';
+import type { BandResult } from '$lib/geo/buffers';
+import type { EventDistances } from '$lib/geo/distances';
+import type { LocationEstimate } from '$lib/geo/estimate';
+import type { Actor, ExtraLayer, ScenarioMeta } from '$lib/geo/pack';
+import type { LayerName, MappedEventFeature } from '$lib/geo/schema';
+import type { InteractiveLayer } from '$lib/state/selection';
+import { palette } from './palette';
+import type { Shape } from './icons';
+import {
+	bandsCollection,
+	connectorCollection,
+	estimateAreas,
+	estimateCentres,
+	eventBufferCollection
+} from './overlays';
+
+export const FONT = 'Noto Sans Regular';
+
+/** The id of the hatch pattern image the map adds at load (see `hatchPattern` in style.ts). */
+export const HATCH_IMAGE = 'hatch';
+
+export const ATTRIBUTION = {
+	naturalEarth: 'Borders and provinces: Natural Earth (public domain)',
+	geonames: 'Towns © GeoNames, CC BY 4.0',
+	events: 'Events: cited publications (see each event)'
+};
+
+/**
+ * Imported points are clustered where ten or more fall within 40 px: a file of 100 000 points
+ * stays quick to pan, while a handful of sites is drawn point by point at any zoom.
+ */
+export const IMPORTED_CLUSTERS = {
+	cluster: true,
+	clusterRadius: 40,
+	clusterMinPoints: 10,
+	clusterMaxZoom: 12
+} as const;
+
+/** The layer panel's groups, in the panel's order. */
+export const layerGroups = [
+	'Context',
+	'Border region',
+	'Provinces',
+	'Events',
+	'Analysis',
+	'Your data'
+] as const;
+export type LayerGroup = (typeof layerGroups)[number];
+
+export type LegendSymbol =
+	| { kind: 'fill'; fill: string; stroke: string; opacity?: number }
+	| { kind: 'hatch'; stroke: string }
+	| { kind: 'shape'; shape: Shape; fill: string; stroke: string; sizePx: number }
+	| { kind: 'line'; stroke: string; widthPx: number; dash?: [number, number] }
+	| { kind: 'circle'; fill: string; stroke: string; radiusPx: number }
+	| { kind: 'ring'; stroke: string; fill: string; dash: [number, number] };
+
+/** What a layer's data is made from: the app's state, as the map draws it. */
+export interface MapInputs {
+	/** A shipped layer of the pack: its file's URL (MapLibre's worker parses it) or its features. */
+	file(layer: LayerName): FeatureCollection | string;
+	/** The located events inside the time window. */
+	readonly events: MappedEventFeature[];
+	/** The location estimates of those events. */
+	readonly estimates: LocationEstimate[];
+	/** The buffer bands, or undefined while a band slider is dragged (the map keeps the last ones). */
+	readonly bands: readonly BandResult[] | undefined;
+	/** Distances of the selected event or imported point. */
+	readonly selectedDistances: EventDistances | undefined;
+	/** The selected event's buffer radius, km. */
+	readonly eventRadiusKm: number;
+	/** The user's imported points. */
+	readonly imported: FeatureCollection;
+	/** An event's short title, for labels. */
+	eventTitle(eventId: string): string;
+	/** A pack's extra layer (scenario.json "extraLayers"): its file's URL or its features. */
+	extra(id: string): FeatureCollection | string;
+}
+
+/** One GeoJSON source of the map. */
+export type SourceEntry = {
+	id: string;
+	/** Its data now; undefined keeps what the map has. */
+	data: (inputs: MapInputs) => FeatureCollection | string | undefined;
+	attribution?: string;
+	/** MapLibre clustering options. */
+	cluster?: typeof IMPORTED_CLUSTERS;
+};
+
+/** A style layer with its place in the drawing order (lower draws first; ties keep catalogue order). */
+export type StyleLayer = LayerSpecification & { z: number };
+
+export type LayerEntry = {
+	/** The toggle's id (also its key in links and saved settings). */
+	id: string;
+	label: string;
+	group: LayerGroup;
+	/** The sources this entry owns (another entry may draw from them too). */
+	sources: SourceEntry[];
+	/** Its style layers; events are coloured by the pack's actors. */
+	style: (actors: readonly Actor[]) => StyleLayer[];
+	/** Its legend lines; the scenario names the border, the involved provinces and the actors. */
+	legend: (meta: LegendMeta) => LegendLine[];
+	/**
+	 * A style layer whose features can be clicked and hovered, the data layer a click selects, and
+	 * its priority where features overlap (lower wins: points before areas).
+	 */
+	pick?: { mapLayer: string; layer: InteractiveLayer; rank: number };
+};
+
+export type LegendLine = { id: string; label: string; symbol: LegendSymbol };
+
+/** What of a scenario the legend names: its border, involved provinces, actors and extra layers. */
+export type LegendMeta = Pick<ScenarioMeta, 'border' | 'provinces' | 'actors'> &
+	Partial<Pick<ScenarioMeta, 'extraLayers'>>;
+
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+/** Each event's actor colour (scenario.json "actors"); grey for an id the pack does not declare. */
+function byAttacker(actors: readonly Actor[]): DataDrivenPropertyValueSpecification<string> {
+	const cases = actors.flatMap((actor) => [actor.id, actor.colour]);
+	// The tuple type of `match` cannot describe a spread of label/output pairs.
+	return [
+		'match',
+		['get', 'attackerGroup'],
+		...cases,
+		palette.borderContext
+	] as unknown as ExpressionSpecification;
+}
+
+/** A label layer in the app's type: one font, white halo. */
+function labels(
+	id: string,
+	source: string,
+	z: number,
+	field: ExpressionSpecification,
+	placement: { size: number; anchor: 'left' | 'right' | 'top'; offset: [number, number] },
+	colour: string = palette.townLabel,
+	haloWidth = 1.5
+): StyleLayer {
+	return {
+		id,
+		z,
+		type: 'symbol',
+		source,
+		layout: {
+			'text-field': field,
+			'text-font': [FONT],
+			'text-size': placement.size,
+			'text-anchor': placement.anchor,
+			'text-offset': placement.offset,
+			'text-optional': true
+		},
+		paint: {
+			'text-color': colour,
+			'text-halo-color': palette.labelHalo,
+			'text-halo-width': haloWidth
+		}
+	};
+}
+
+/** Draw order, bottom to top. */
+const Z = { land: 10, areas: 20, lines: 30, points: 40, labels: 50 } as const;
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The catalogue, in the legend's order (the layer panel groups it by `group`). */
+export const catalogue: LayerEntry[] = [
+	{
+		id: 'countries',
+		label: 'Countries',
+		group: 'Context',
+		sources: [
+			{ id: 'countries', data: (i) => i.file('countries'), attribution: ATTRIBUTION.naturalEarth }
+		],
+		style: () => [
+			{
+				id: 'countries-fill',
+				z: Z.land,
+				type: 'fill',
+				source: 'countries',
+				paint: { 'fill-color': ['case', ['get', 'focus'], palette.focusLand, palette.land] }
+			},
+			{
+				id: 'countries-outline',
+				z: Z.land + 3,
+				type: 'line',
+				source: 'countries',
+				paint: { 'line-color': palette.countryOutline, 'line-width': 1 }
+			}
+		],
+		legend: () => [
+			{
+				id: 'country',
+				label: 'Country (land)',
+				symbol: { kind: 'fill', fill: palette.land, stroke: palette.countryOutline }
+			}
+		]
+	},
+	{
+		id: 'provinces',
+		label: 'Provinces',
+		group: 'Provinces',
+		sources: [{ id: 'provinces', data: (i) => i.file('provinces') }],
+		style: () => [
+			{
+				id: 'provinces-fill',
+				z: Z.land + 1,
+				type: 'fill',
+				source: 'provinces',
+				paint: {
+					'fill-color': [
+						'case',
+						['get', 'involved'],
+						['case', hovered, palette.provinceInvolvedHover, palette.provinceInvolved],
+						['case', hovered, palette.provinceHover, palette.province]
+					]
+				}
+			},
+			{
+				id: 'provinces-outline',
+				z: Z.land + 2,
+				type: 'line',
+				source: 'provinces',
+				paint: {
+					'line-color': ['case', selected, palette.selection, palette.provinceOutline],
+					'line-width': ['case', selected, 2.5, 0.7]
+				}
+			}
+		],
+		legend: (meta) => [
+			{
+				id: 'province-involved',
+				label: meta.provinces.involvedLabel,
+				symbol: { kind: 'fill', fill: palette.provinceInvolved, stroke: palette.provinceOutline }
+			},
+			{
+				id: 'province',
+				label: 'Other province',
+				symbol: { kind: 'fill', fill: palette.province, stroke: palette.provinceOutline }
+			}
+		],
+		pick: { mapLayer: 'provinces-fill', layer: 'provinces', rank: 4 }
+	},
+	{
+		id: 'border',
+		label: 'Primary border',
+		group: 'Border region',
+		sources: [{ id: 'borders', data: (i) => i.file('borders') }],
+		style: () => [
+			{
+				id: 'borders-primary',
+				z: Z.lines + 1,
+				type: 'line',
+				source: 'borders',
+				filter: ['get', 'primary'],
+				layout: { 'line-cap': 'round', 'line-join': 'round' },
+				paint: { 'line-color': palette.borderPrimary, 'line-width': 3.5 }
+			}
+		],
+		legend: (meta) => [
+			{
+				id: 'border-primary',
+				label: meta.border.name,
+				symbol: { kind: 'line', stroke: palette.borderPrimary, widthPx: 3.5 }
+			}
+		]
+	},
+	{
+		id: 'other-borders',
+		label: 'Other borders',
+		group: 'Border region',
+		sources: [], // draws from the primary border's source
+		style: () => [
+			{
+				id: 'borders-context',
+				z: Z.lines,
+				type: 'line',
+				source: 'borders',
+				filter: ['!', ['get', 'primary']],
+				layout: { 'line-cap': 'round', 'line-join': 'round' },
+				paint: { 'line-color': palette.borderContext, 'line-width': 2, 'line-dasharray': [3, 2] }
+			}
+		],
+		legend: () => [
+			{
+				id: 'border-context',
+				label: 'Other international border',
+				symbol: { kind: 'line', stroke: palette.borderContext, widthPx: 2, dash: [3, 2] }
+			}
+		]
+	},
+	{
+		id: 'events',
+		label: 'Events',
+		group: 'Events',
+		sources: [
+			{
+				id: 'events',
+				data: (i) => ({ type: 'FeatureCollection', features: i.events }),
+				attribution: ATTRIBUTION.events
+			}
+		],
+		style: () => [
+			{
+				// The highlight ring under an event symbol: shown for hover and selection.
+				id: 'events-halo',
+				z: Z.points + 5,
+				type: 'circle',
+				source: 'events',
+				paint: {
+					'circle-radius': ['case', selected, 13, hovered, 12, 0],
+					'circle-color': palette.labelHalo,
+					'circle-opacity': ['case', ['any', selected, hovered], 0.9, 0],
+					'circle-stroke-color': palette.selection,
+					'circle-stroke-width': ['case', selected, 3, hovered, 1.5, 0]
+				}
+			},
+			{
+				id: 'events-symbol',
+				z: Z.points + 6,
+				type: 'symbol',
+				source: 'events',
+				layout: {
+					'icon-image': ['concat', 'event-', ['get', 'attackerGroup']],
+					'icon-allow-overlap': true,
+					'icon-ignore-placement': true
+				}
+			},
+			labels(
+				'events-label',
+				'events',
+				Z.labels + 2,
+				['get', 'shortTitle'],
+				{ size: 12, anchor: 'right', offset: [-1, 0] },
+				palette.townLabel,
+				2
+			)
+		],
+		legend: (meta) =>
+			meta.actors.map((actor) => ({
+				id: `event-${actor.id}`,
+				label: `Event, attacker: ${actor.label} (${actor.shape})`,
+				symbol: {
+					kind: 'shape',
+					shape: actor.shape,
+					fill: actor.colour,
+					stroke: palette.labelHalo,
+					sizePx: 18
+				}
+			})),
+		pick: { mapLayer: 'events-symbol', layer: 'events', rank: 0 }
+	},
+	{
+		id: 'precision',
+		label: 'Location uncertainty',
+		group: 'Events',
+		sources: [{ id: 'precision', data: (i) => precisionCircles(i.events) }],
+		style: (actors) => [
+			{
+				id: 'precision-fill',
+				z: Z.areas,
+				type: 'fill',
+				source: 'precision',
+				paint: { 'fill-color': byAttacker(actors), 'fill-opacity': 0.07 }
+			},
+			{
+				id: 'precision-outline',
+				z: Z.areas,
+				type: 'line',
+				source: 'precision',
+				paint: {
+					'line-color': byAttacker(actors),
+					'line-width': 1.2,
+					'line-dasharray': [2, 2],
+					'line-opacity': 0.8
+				}
+			}
+		],
+		legend: () => [
+			{
+				id: 'precision',
+				label: 'Location uncertainty (precision radius)',
+				symbol: { kind: 'ring', stroke: palette.borderContext, fill: 'transparent', dash: [2, 2] }
+			}
+		]
+	},
+	{
+		id: 'towns',
+		label: 'Towns',
+		group: 'Context',
+		sources: [{ id: 'towns', data: (i) => i.file('towns'), attribution: ATTRIBUTION.geonames }],
+		style: () => [
+			{
+				id: 'towns-circle',
+				z: Z.points + 1,
+				type: 'circle',
+				source: 'towns',
+				paint: {
+					'circle-color': palette.town,
+					'circle-radius': ['case', hovered, 5, 3],
+					'circle-stroke-color': ['case', selected, palette.selection, palette.labelHalo],
+					'circle-stroke-width': ['case', selected, 2.5, 1]
+				}
+			},
+			labels('towns-label', 'towns', Z.labels, ['get', 'name'], {
+				size: 12,
+				anchor: 'left',
+				offset: [0.6, 0]
+			})
+		],
+		legend: () => [
+			{
+				id: 'town',
+				label: 'Town',
+				symbol: { kind: 'circle', fill: palette.town, stroke: palette.labelHalo, radiusPx: 3 }
+			}
+		],
+		pick: { mapLayer: 'towns-circle', layer: 'towns', rank: 3 }
+	},
+	{
+		id: 'crossings',
+		label: 'Border crossings',
+		group: 'Context',
+		sources: [{ id: 'crossings', data: (i) => i.file('crossings') }],
+		style: () => [
+			{
+				id: 'crossings-circle',
+				z: Z.points + 2,
+				type: 'circle',
+				source: 'crossings',
+				paint: {
+					'circle-color': palette.crossing,
+					'circle-radius': ['case', hovered, 8, 6],
+					'circle-stroke-color': palette.crossingOutline,
+					'circle-stroke-width': ['case', selected, 3, 1.5]
+				}
+			},
+			labels('crossings-label', 'crossings', Z.labels + 1, ['get', 'name'], {
+				size: 11,
+				anchor: 'top',
+				offset: [0, 0.9]
+			})
+		],
+		legend: () => [
+			{
+				id: 'crossing',
+				label: 'Border crossing',
+				symbol: {
+					kind: 'circle',
+					fill: palette.crossing,
+					stroke: palette.crossingOutline,
+					radiusPx: 6
+				}
+			}
+		],
+		pick: { mapLayer: 'crossings-circle', layer: 'crossings', rank: 2 }
+	},
+	{
+		id: 'bands',
+		label: 'Buffer bands',
+		group: 'Analysis',
+		// While a band slider is dragged the map keeps the last bands and redraws on release.
+		sources: [{ id: 'bands', data: (i) => (i.bands ? bandsCollection(i.bands) : undefined) }],
+		style: () => [
+			{
+				id: 'bands-fill',
+				z: Z.areas + 1,
+				type: 'fill',
+				source: 'bands',
+				paint: { 'fill-color': palette.band, 'fill-opacity': 0.12 }
+			},
+			{
+				id: 'bands-outline',
+				z: Z.areas + 1,
+				type: 'line',
+				source: 'bands',
+				paint: { 'line-color': palette.band, 'line-width': 1.2, 'line-opacity': 0.9 }
+			}
+		],
+		legend: () => [
+			{
+				id: 'band',
+				label: 'Buffer band along the border',
+				symbol: { kind: 'fill', fill: palette.band, stroke: palette.band, opacity: 0.25 }
+			}
+		]
+	},
+	{
+		id: 'estimates',
+		label: 'Location estimates',
+		group: 'Analysis',
+		sources: [
+			{ id: 'estimates', data: (i) => estimateAreas(i.estimates) },
+			{ id: 'estimateCentres', data: (i) => estimateCentres(i.estimates, i.eventTitle) }
+		],
+		style: () => [
+			{
+				id: 'estimates-fill',
+				z: Z.areas + 2,
+				type: 'fill',
+				source: 'estimates',
+				paint: { 'fill-pattern': HATCH_IMAGE }
+			},
+			{
+				id: 'estimates-outline',
+				z: Z.areas + 2,
+				type: 'line',
+				source: 'estimates',
+				paint: { 'line-color': palette.estimate, 'line-width': 1.5, 'line-dasharray': [4, 2] }
+			},
+			{
+				id: 'estimate-centres',
+				z: Z.points,
+				type: 'circle',
+				source: 'estimateCentres',
+				paint: {
+					'circle-color': palette.labelHalo,
+					'circle-radius': 5,
+					'circle-stroke-color': palette.estimate,
+					'circle-stroke-width': 2
+				}
+			},
+			labels(
+				'estimate-centres-label',
+				'estimateCentres',
+				Z.labels + 4,
+				['get', 'label'],
+				{ size: 11, anchor: 'top', offset: [0, 0.7] },
+				palette.estimate
+			)
+		],
+		legend: () => [
+			{
+				id: 'estimate',
+				label: 'Location estimate from reported distances (hatched area, centre)',
+				symbol: { kind: 'hatch', stroke: palette.estimate }
+			}
+		]
+	},
+	{
+		id: 'event-buffer',
+		label: 'Selected event: buffer and border connector',
+		group: 'Analysis',
+		sources: [
+			{
+				id: 'eventBuffer',
+				data: (i) => eventBufferCollection(i.selectedDistances?.location.point, i.eventRadiusKm)
+			},
+			{ id: 'connector', data: (i) => connectorCollection(i.selectedDistances) }
+		],
+		style: () => [
+			{
+				id: 'event-buffer-outline',
+				z: Z.areas + 3,
+				type: 'line',
+				source: 'eventBuffer',
+				paint: { 'line-color': palette.eventBuffer, 'line-width': 2, 'line-dasharray': [3, 1.5] }
+			},
+			{
+				id: 'connector',
+				z: Z.lines + 2,
+				type: 'line',
+				source: 'connector',
+				layout: { 'line-cap': 'round' },
+				paint: { 'line-color': palette.connector, 'line-width': 2, 'line-dasharray': [2, 1.5] }
+			}
+		],
+		legend: () => [
+			{
+				id: 'event-buffer',
+				label: 'Buffer around the selected event',
+				symbol: { kind: 'ring', stroke: palette.eventBuffer, fill: 'transparent', dash: [3, 1.5] }
+			},
+			{
+				id: 'connector',
+				label: 'Nearest border point of the selected event',
+				symbol: { kind: 'line', stroke: palette.connector, widthPx: 2, dash: [2, 1.5] }
+			}
+		]
+	},
+	{
+		id: 'imported',
+		label: 'Imported points',
+		group: 'Your data',
+		sources: [{ id: 'imported', data: (i) => i.imported, cluster: IMPORTED_CLUSTERS }],
+		style: () => [
+			{
+				// Where imported points crowd (a dense file seen from afar), one circle sized by how
+				// many it stands for; clicking it zooms in until they separate. Drawn, with its count,
+				// under the events, so a crowd of points never hides a strike.
+				id: 'imported-clusters',
+				z: Z.points + 3,
+				type: 'circle',
+				source: 'imported',
+				filter: ['has', 'point_count'],
+				paint: {
+					'circle-color': palette.imported,
+					'circle-opacity': 0.85,
+					'circle-radius': ['step', ['get', 'point_count'], 12, 100, 16, 1000, 20, 10000, 25],
+					'circle-stroke-color': palette.labelHalo,
+					'circle-stroke-width': 1.5
+				}
+			},
+			{
+				id: 'imported-cluster-count',
+				z: Z.points + 4,
+				type: 'symbol',
+				source: 'imported',
+				filter: ['has', 'point_count'],
+				layout: {
+					'text-field': ['get', 'point_count_abbreviated'],
+					'text-font': [FONT],
+					'text-size': 11,
+					'text-allow-overlap': true
+				},
+				paint: { 'text-color': palette.labelHalo }
+			},
+			{
+				id: 'imported-circle',
+				z: Z.points + 7,
+				type: 'circle',
+				source: 'imported',
+				filter: ['!', ['has', 'point_count']],
+				paint: {
+					'circle-color': palette.imported,
+					'circle-radius': ['case', hovered, 8, 6],
+					'circle-stroke-color': ['case', selected, palette.selection, palette.labelHalo],
+					'circle-stroke-width': ['case', selected, 3, 1.5]
+				}
+			},
+			{
+				...labels(
+					'imported-label',
+					'imported',
+					Z.labels + 3,
+					['get', 'name'],
+					{ size: 11, anchor: 'left', offset: [0.8, 0] },
+					palette.imported
+				),
+				filter: ['!', ['has', 'point_count']],
+				// Thousands of imported labels would only collide: name them once zoomed in.
+				minzoom: 7
+			} as StyleLayer
+		],
+		legend: () => [
+			{
+				id: 'imported',
+				label: 'Imported point (your data)',
+				symbol: { kind: 'circle', fill: palette.imported, stroke: palette.labelHalo, radiusPx: 6 }
+			},
+			{
+				id: 'imported-cluster',
+				label: '10 or more imported points close together (click to zoom in)',
+				symbol: { kind: 'circle', fill: palette.imported, stroke: palette.labelHalo, radiusPx: 9 }
+			}
+		],
+		pick: { mapLayer: 'imported-circle', layer: 'imported', rank: 1 }
+	}
+];
+
+/**
+ * A pack's extra layer as a catalogue entry: drawn in its colour by kind (areas under the
+ * analysis overlays, lines under the borders, points under the events), toggled in the Context
+ * group, in the legend with its source. Not clickable: extra layers are shown, not analysed.
+ */
+export function extraLayerEntry(extra: ExtraLayer): LayerEntry {
+	const id = `extra-${extra.id}`;
+	const source: SourceEntry = {
+		id,
+		data: (i) => i.extra(extra.id),
+		attribution: extra.source.publication
+	};
+	const byKind = {
+		areas: {
+			style: (): StyleLayer[] => [
+				{
+					id: `${id}-fill`,
+					z: Z.areas - 1,
+					type: 'fill',
+					source: id,
+					paint: { 'fill-color': extra.colour, 'fill-opacity': 0.15 }
+				},
+				{
+					id: `${id}-outline`,
+					z: Z.areas - 1,
+					type: 'line',
+					source: id,
+					paint: { 'line-color': extra.colour, 'line-width': 1.5 }
+				}
+			],
+			symbol: { kind: 'fill', fill: extra.colour, stroke: extra.colour, opacity: 0.3 }
+		},
+		lines: {
+			style: (): StyleLayer[] => [
+				{
+					id: `${id}-line`,
+					z: Z.lines - 1,
+					type: 'line',
+					source: id,
+					layout: { 'line-cap': 'round', 'line-join': 'round' },
+					paint: { 'line-color': extra.colour, 'line-width': 2.5, 'line-dasharray': [4, 2] }
+				}
+			],
+			symbol: { kind: 'line', stroke: extra.colour, widthPx: 2.5, dash: [4, 2] }
+		},
+		points: {
+			style: (): StyleLayer[] => [
+				{
+					id: `${id}-circle`,
+					z: Z.points - 1,
+					type: 'circle',
+					source: id,
+					paint: {
+						'circle-color': extra.colour,
+						'circle-radius': 4,
+						'circle-stroke-color': palette.labelHalo,
+						'circle-stroke-width': 1
+					}
+				},
+				labels(`${id}-label`, id, Z.labels - 1, ['coalesce', ['get', 'name'], ''], {
+					size: 11,
+					anchor: 'left',
+					offset: [0.6, 0]
+				})
+			],
+			symbol: { kind: 'circle', fill: extra.colour, stroke: palette.labelHalo, radiusPx: 4 }
+		}
+	} satisfies Record<ExtraLayer['kind'], { style: () => StyleLayer[]; symbol: LegendSymbol }>;
+	const kind = byKind[extra.kind];
+	return {
+		id,
+		label: extra.label,
+		group: 'Context',
+		sources: [source],
+		style: kind.style,
+		legend: () => [{ id, label: extra.label, symbol: kind.symbol }]
+	};
+}
+
+/** A pack's catalogue: the app's layers and the pack's extra layers, before the events. */
+export function packCatalogue(meta: Partial<Pick<ScenarioMeta, 'extraLayers'>>): LayerEntry[] {
+	const extras = (meta.extraLayers ?? []).map(extraLayerEntry);
+	if (!extras.length) return catalogue;
+	const at = catalogue.findIndex((e) => e.id === 'events');
+	return [...catalogue.slice(0, at), ...extras, ...catalogue.slice(at)];
+}
+
+/** Every source of the map, in catalogue order. */
+export const sourceEntries: SourceEntry[] = catalogue.flatMap((e) => e.sources);
+
+/** An empty collection, for a source with nothing yet. */
+export const EMPTY = empty;
