@@ -8,6 +8,7 @@ import ts from 'typescript';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { styleImages } from '../../src/lib/map/icons';
 import { buildStyle } from '../../src/lib/map/style';
+import { packCatalogue } from '../../src/lib/map/catalogue';
 import { parseScenarioMeta } from '../../src/lib/geo/pack';
 import type { BenchRow } from './buffers';
 import type { BenchServer } from './server';
@@ -184,24 +185,52 @@ export async function benchLoad(
 	const base = server.base;
 	const assetDir = 'build/_app/immutable/assets/';
 	const assetFiles = readdirSync(assetDir);
+	// The default pack's six layers, found among every pack's hashed assets by their bytes (each
+	// pack has a countries.<hash>.geojson).
+	const packDir = 'geodata/scenarios/iran-pakistan-2024/';
 	const assets: Record<string, string> = {};
-	for (const f of assetFiles.filter((f) => f.endsWith('.geojson')))
-		assets[f.split('.')[0]!] = `/_app/immutable/assets/${f}`;
+	for (const layer of ['countries', 'provinces', 'borders', 'towns', 'crossings', 'events']) {
+		const bytes = readFileSync(`${packDir}${layer}.geojson`);
+		const f = assetFiles.find(
+			(f) =>
+				f.startsWith(`${layer}.`) &&
+				f.endsWith('.geojson') &&
+				readFileSync(assetDir + f).equals(bytes)
+		);
+		if (!f) throw new Error(`no built asset holds ${packDir}${layer}.geojson`);
+		assets[layer] = `/_app/immutable/assets/${f}`;
+	}
 	const asset = (prefix: string) =>
 		`/_app/immutable/assets/${assetFiles.find((f) => f.startsWith(prefix) && f.endsWith('.woff2'))}`;
 	// The app's own style (all layers, labels in the same fonts) with the files' URLs as data, so
 	// the table can tell what the style costs MapLibre from what the app adds around it.
-	const { actors } = parseScenarioMeta(
+	const meta = parseScenarioMeta(
 		'scenario.json',
-		JSON.parse(readFileSync('geodata/scenarios/iran-pakistan-2024/scenario.json', 'utf8'))
+		JSON.parse(readFileSync(`${packDir}scenario.json`, 'utf8'))
+	);
+	const { actors } = meta;
+	// With the pack's extra layers, as the app draws them.
+	const extraAssets = Object.fromEntries(
+		meta.extraLayers.map((extra) => {
+			const bytes = readFileSync(packDir + extra.file);
+			const f = assetFiles.find(
+				(f) => f.endsWith('.geojson') && readFileSync(assetDir + f).equals(bytes)
+			);
+			if (!f) throw new Error(`no built asset holds ${packDir}${extra.file}`);
+			return [`extra-${extra.id}`, `/_app/immutable/assets/${f}`];
+		})
 	);
 	const appStyle = buildStyle(
-		Object.fromEntries(Object.entries(assets).map(([name, url]) => [name, base + url])),
+		Object.fromEntries(
+			Object.entries({ ...assets, ...extraAssets }).map(([name, url]) => [name, base + url])
+		),
 		{
 			latin: asset('noto-sans-latin-400-normal.'),
 			latinExt: asset('noto-sans-latin-ext-400-normal.')
 		},
-		actors
+		actors,
+		undefined,
+		packCatalogue(meta)
 	);
 	server.files.set('/__bench/bare.html', mapPage(plainStyle(assets)));
 	// The app's map options too: no run-time style validation, no label fade, the paint hold.

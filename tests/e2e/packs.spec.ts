@@ -60,6 +60,10 @@ appTest(
 			'href',
 			'https://www.rajras.in/india-seal-border-pakistan-2018/'
 		);
+		// The pack has no sourced crossing: the legend does not list what nothing draws.
+		const legend = page.getByRole('region', { name: 'Legend' });
+		await expect(legend.getByText('Town', { exact: true })).toBeVisible();
+		await expect(legend.getByText('Border crossing')).toHaveCount(0);
 		// 19 Indian strikes against 4 Pakistani ones: the nearest six first, the rest on request.
 		const pairs = border.locator('ul.pairs > li');
 		await expect(pairs).toHaveCount(6);

@@ -7,7 +7,7 @@ import { legendEntries } from '../../src/lib/map/legend';
 import { buildLayers, buildStyle, interactiveMapLayers } from '../../src/lib/map/style';
 import { pickOrder } from '../../src/lib/map/view';
 import { interactiveLayers } from '../../src/lib/state/selection';
-import { packSlugs, readScenarioMeta } from './helpers';
+import { packSlugs, readGeodata, readScenarioMeta } from './helpers';
 
 const meta = readScenarioMeta();
 const styleLayers = catalogue.flatMap((e) => e.style(meta.actors));
@@ -90,6 +90,39 @@ describe('the layer catalogue', () => {
 		expect(Object.keys(interactiveMapLayers)).not.toContain(`${id}-line`);
 		// A pack without extra layers has the app's catalogue as it is.
 		expect(packCatalogue({ extraLayers: [] })).toBe(catalogue);
+	});
+
+	it('says what the inspector shows of towns, crossings and provinces', () => {
+		const inspect = (layer: string) => catalogue.find((e) => e.pick?.layer === layer)?.inspect;
+		// Events and imported points have views of their own: distances, estimates, claims.
+		expect(inspect('events')).toBeUndefined();
+		expect(inspect('imported')).toBeUndefined();
+		const context = { borderCountries: meta.border.sides, localLanguages: meta.localNameLanguages };
+		const crossing = readGeodata('crossings').features[0]!;
+		const crossingView = inspect('crossings')!(crossing as never, context);
+		expect(crossingView.rows.slice(0, 2)).toEqual(
+			meta.border.sides.map((side) => ({
+				label: `${side} side`,
+				value: crossing.properties.sides[side]
+			}))
+		);
+		expect(crossingView.sources).toBe(crossing.properties.sources);
+		const balochistan = readGeodata('provinces').features.find(
+			(p) => p.properties.iso === 'PK-BA'
+		)!;
+		const provinceView = inspect('provinces')!(balochistan as never, context);
+		expect(provinceView.rows[0]).toEqual({
+			label: 'Local name',
+			value: balochistan.properties.nameLocal,
+			lang: 'ur'
+		});
+		expect(provinceView.rows).toContainEqual({ label: 'Involved in the strikes', value: 'Yes' });
+		const town = readGeodata('towns').features[0]!;
+		const [lon, lat] = town.geometry.coordinates;
+		expect(inspect('towns')!(town as never, context).rows[1]).toEqual({
+			label: 'Coordinates',
+			value: `${lat.toFixed(4)}° N, ${lon.toFixed(4)}° E`
+		});
 	});
 
 	it('draws areas under lines, lines under points and points under labels', () => {

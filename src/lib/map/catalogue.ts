@@ -13,7 +13,15 @@ import type { BandResult } from '$lib/geo/buffers';
 import type { EventDistances } from '$lib/geo/distances';
 import type { LocationEstimate } from '$lib/geo/estimate';
 import type { Actor, ExtraLayer, ScenarioMeta } from '$lib/geo/pack';
-import type { LayerName, MappedEventFeature } from '$lib/geo/schema';
+import { formatKm } from '$lib/format';
+import type {
+	CrossingFeature,
+	LayerName,
+	MappedEventFeature,
+	ProvinceFeature,
+	Source,
+	TownFeature
+} from '$lib/geo/schema';
 import type { InteractiveLayer } from '$lib/state/selection';
 import { palette } from './palette';
 import type { Shape } from './icons';
@@ -117,7 +125,44 @@ export type LayerEntry = {
 	 * its priority where features overlap (lower wins: points before areas).
 	 */
 	pick?: { mapLayer: string; layer: InteractiveLayer; rank: number };
+	/**
+	 * What the inspector shows of a selected feature, as labelled lines (and sources). Events and
+	 * imported points have views of their own (distances, estimates, claims), so they have none.
+	 */
+	inspect?: (feature: never, context: InspectContext) => InspectorView;
 };
+
+/** One line of the inspector: a label and its text, led by `strong`, linked when `href` is set. */
+export type InspectorRow = {
+	label: string;
+	value: string;
+	strong?: string;
+	href?: string;
+	/** BCP 47 language of the value (local names). */
+	lang?: string;
+};
+export type InspectorView = { rows: InspectorRow[]; sources?: readonly Source[] };
+/** What of the pack the inspector's lines name: the border's sides and the local languages. */
+export type InspectContext = {
+	borderCountries: readonly string[];
+	localLanguages: Readonly<Record<string, string>>;
+};
+
+/** A typed `inspect` for a layer's feature type. */
+const inspector =
+	<F>(view: (feature: F, context: InspectContext) => InspectorView) =>
+	(feature: never, context: InspectContext) =>
+		view(feature as F, context);
+
+const locationRow = (p: {
+	locationBasis: 'reported' | 'stand-in';
+	precisionKm: number;
+	locationNote: string;
+}): InspectorRow => ({
+	label: 'Location',
+	strong: p.locationBasis === 'stand-in' ? 'Stand-in location' : 'Reported location',
+	value: `, precision radius ${formatKm(p.precisionKm, 0)}. ${p.locationNote}`
+});
 
 export type LegendLine = { id: string; label: string; symbol: LegendSymbol };
 
@@ -252,7 +297,19 @@ export const catalogue: LayerEntry[] = [
 				symbol: { kind: 'fill', fill: palette.province, stroke: palette.provinceOutline }
 			}
 		],
-		pick: { mapLayer: 'provinces-fill', layer: 'provinces', rank: 4 }
+		pick: { mapLayer: 'provinces-fill', layer: 'provinces', rank: 4 },
+		inspect: inspector<ProvinceFeature>(({ properties: p }, { localLanguages }) => ({
+			rows: [
+				...(p.nameLocal
+					? [{ label: 'Local name', value: p.nameLocal, lang: localLanguages[p.country] }]
+					: []),
+				{ label: 'Country', value: p.country },
+				{ label: 'ISO 3166-2 (Natural Earth)', value: p.iso },
+				{ label: 'Involved in the strikes', value: p.involved ? 'Yes' : 'No' },
+				...(p.note ? [{ label: 'Note', value: p.note }] : []),
+				{ label: 'Source', value: 'Natural Earth 1:10m admin-1 (public domain)' }
+			]
+		}))
 	},
 	{
 		id: 'border',
@@ -428,7 +485,17 @@ export const catalogue: LayerEntry[] = [
 				symbol: { kind: 'circle', fill: palette.town, stroke: palette.labelHalo, radiusPx: 3 }
 			}
 		],
-		pick: { mapLayer: 'towns-circle', layer: 'towns', rank: 3 }
+		pick: { mapLayer: 'towns-circle', layer: 'towns', rank: 3 },
+		inspect: inspector<TownFeature>(({ properties: p, geometry }) => {
+			const [lon, lat] = geometry.coordinates;
+			return {
+				rows: [
+					{ label: 'Country', value: p.country },
+					{ label: 'Coordinates', value: `${lat.toFixed(4)}° N, ${lon.toFixed(4)}° E` },
+					{ label: 'Source', value: p.source, ...(p.sourceUrl ? { href: p.sourceUrl } : {}) }
+				]
+			};
+		})
 	},
 	{
 		id: 'crossings',
@@ -466,7 +533,19 @@ export const catalogue: LayerEntry[] = [
 				}
 			}
 		],
-		pick: { mapLayer: 'crossings-circle', layer: 'crossings', rank: 2 }
+		pick: { mapLayer: 'crossings-circle', layer: 'crossings', rank: 2 },
+		inspect: inspector<CrossingFeature>(({ properties: p }, { borderCountries }) => ({
+			rows: [
+				...borderCountries.map((country) => ({
+					label: `${country} side`,
+					value: p.sides[country] ?? 'not named'
+				})),
+				locationRow(p),
+				...(p.opened ? [{ label: 'Opened', value: p.opened }] : []),
+				...(p.note ? [{ label: 'Note', value: p.note }] : [])
+			],
+			sources: p.sources
+		}))
 	},
 	{
 		id: 'bands',
