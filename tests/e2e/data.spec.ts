@@ -1,11 +1,12 @@
-// Own data in, results out: import GeoJSON and CSV points, refuse broken files without losing
+// Own data in, results out: import GeoJSON, CSV and KML points, refuse broken files without losing
 // anything, and download the analysis.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { zipSync } from 'fflate';
 import { expect, iso, openMap, projectToPage, test } from './fixtures';
 
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
-const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON or CSV file');
+const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV or KML file');
 
 async function importedIds(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
@@ -197,4 +198,29 @@ test('dense imports are drawn as numbered clusters that zoom in on click', async
 	await page.mouse.click(crowd.x, crowd.y);
 	await expect.poll(async () => (await rendered()).zoom).toBeGreaterThan(before.zoom + 1);
 	await expect(page.locator('.maplibregl-canvas')).toBeVisible();
+});
+
+test('imports KML and KMZ placemarks, naming a skipped line by its placemark', async ({ page }) => {
+	await openMap(page, '/s/india-pakistan-2025/');
+	await fileInput(page).setInputFiles('tests/fixtures/import/stand-ins.kml');
+	const status = dataPanel(page).getByRole('status');
+	await expect(status).toContainText(`Imported 3 points from ${iso('stand-ins.kml')}`);
+	await expect(dataPanel(page)).toContainText('placemark 4');
+	// The same document zipped as Google Earth does (doc.kml), measured like any point.
+	const kmz = zipSync({
+		'doc.kml': new Uint8Array(readFileSync('tests/fixtures/import/stand-ins.kml'))
+	});
+	await fileInput(page).setInputFiles({
+		name: 'stand-ins.kmz',
+		mimeType: 'application/vnd.google-earth.kmz',
+		buffer: Buffer.from(kmz)
+	});
+	await expect(status).toContainText(`Imported 3 points from ${iso('stand-ins.kmz')}`);
+	await expect.poll(() => importedIds(page).then((ids) => ids.length)).toBe(6);
+	// Measured like any point: Pūnch, 7.3 km from the line, is inside the 10 km band.
+	await expect(
+		page
+			.getByRole('region', { name: 'Buffer zones along the border' })
+			.getByRole('article', { name: 'Within 10 km of the border' })
+	).toContainText(/Your points inside:.*Pūnch/);
 });

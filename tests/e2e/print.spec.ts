@@ -352,7 +352,7 @@ test('a snapshot cites and explains only what the map draws', async ({ page }, t
 
 test('the default title names a selected imported point', async ({ page }) => {
 	await openMap(page);
-	await page.getByLabel('Import a GeoJSON or CSV file').setInputFiles({
+	await page.getByLabel('Import a GeoJSON, CSV or KML file').setInputFiles({
 		name: 'camps.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from('name,lat,lon\nCamp Alpha,27.5,59.6\n')

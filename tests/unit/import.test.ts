@@ -400,9 +400,9 @@ describe('importFile guards', () => {
 	});
 
 	it('names the accepted types for other extensions', () => {
-		for (const file of ['sites.kml', 'sites.xlsx', 'README', 'archive.geojson.zip'])
+		for (const file of ['sites.gpx', 'sites.xlsx', 'README', 'archive.geojson.zip'])
 			expect(expectError(importFile(file, 'x', 1, 'f1'))).toMatch(
-				/^Unsupported file type.*GeoJSON \(\.geojson, \.json\) or CSV \(\.csv, \.tsv, \.txt\)\.$/
+				/^Unsupported file type.*GeoJSON \(\.geojson, \.json\), CSV \(\.csv, \.tsv, \.txt\) or KML \(\.kml, \.kmz\)\.$/
 			);
 	});
 

@@ -1,8 +1,9 @@
-// Reading a user's own GeoJSON or CSV file into points the app analyses like its events (no DOM).
-// The readers for each format are in import-geojson.ts and import-csv.ts.
+// Reading a user's own GeoJSON, CSV or KML/KMZ file into points the app analyses like its events
+// (no DOM). The readers for each format are in import-geojson.ts, import-csv.ts and import-kml.ts.
 import { readCsv } from './import-csv';
 import { ImportError, type ImportedPoint, type SkippedItem } from './import-common';
 import { readGeoJson } from './import-geojson';
+import { kmlFromKmz, readKml } from './import-kml';
 import { formatMb } from './size';
 
 export {
@@ -19,6 +20,8 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export const GEOJSON_EXTENSIONS = ['.geojson', '.json'] as const;
 export const CSV_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
+/** KML, and KML zipped with its images as KMZ (Google Earth's formats). */
+export const KML_EXTENSIONS = ['.kml', '.kmz'] as const;
 
 export type ImportResult =
 	| {
@@ -37,7 +40,8 @@ export type ImportResult =
 
 /**
  * Parses a user's data file into points, by extension: .geojson/.json as GeoJSON, .csv/.tsv/.txt
- * as CSV. Never throws: every problem becomes a result the user can read.
+ * as CSV, .kml as KML (a .kmz is unzipped by `importBytes` first). Never throws: every problem
+ * becomes a result the user can read.
  * @param sizeBytes the file's size on disk, checked before anything is parsed
  * @param idPrefix starts every point id; must differ between imports (two files can share a name,
  *   or slug alike: "Sites.csv" and "sites.csv"), so the caller gives each import its own
@@ -60,18 +64,32 @@ export function importFile(
 	const ext = extensionOf(fileName);
 	const isGeoJson = (GEOJSON_EXTENSIONS as readonly string[]).includes(ext);
 	const isCsv = (CSV_EXTENSIONS as readonly string[]).includes(ext);
-	if (!isGeoJson && !isCsv)
+	const isKml = (KML_EXTENSIONS as readonly string[]).includes(ext);
+	if (!isGeoJson && !isCsv && !isKml)
 		return fail(
 			`Unsupported file type${ext ? ` "${ext}"` : ''}: import GeoJSON ` +
-				`(${GEOJSON_EXTENSIONS.join(', ')}) or CSV (${CSV_EXTENSIONS.join(', ')}).`
+				`(${GEOJSON_EXTENSIONS.join(', ')}), CSV (${CSV_EXTENSIONS.join(', ')}) ` +
+				`or KML (${KML_EXTENSIONS.join(', ')}).`
 		);
 	const body = text.replace(/^\uFEFF/, '');
 	if (body.trim() === '') return fail('The file is empty.');
-	try {
-		const parsed = isGeoJson
+	return read(fileName, () =>
+		isGeoJson
 			? readGeoJson(fileName, body, idPrefix)
-			: readCsv(fileName, body, ext, idPrefix);
-		return { ok: true, file: fileName, ...parsed };
+			: isKml
+				? readKml(fileName, body, idPrefix)
+				: readCsv(fileName, body, ext, idPrefix)
+	);
+}
+
+/** Runs a reader, turning every problem into a result the user can read. */
+function read(
+	fileName: string,
+	reader: () => { points: ImportedPoint[]; skipped: SkippedItem[]; warnings: string[] }
+): ImportResult {
+	const fail = (error: string): ImportResult => ({ ok: false, file: fileName, error });
+	try {
+		return { ok: true, file: fileName, ...reader() };
 	} catch (error) {
 		if (error instanceof ImportError) return fail(error.message);
 		// Engines differ in how deep they recurse; a stack overflow must not take the page down.
@@ -101,6 +119,9 @@ export function decodeText(bytes: Uint8Array): { text: string; warning: string |
 /** importFile over a file's bytes, decoded by decodeText (whose warning joins the result's). */
 export function importBytes(fileName: string, bytes: Uint8Array, idPrefix: string): ImportResult {
 	if (bytes.length > MAX_IMPORT_BYTES) return importFile(fileName, '', bytes.length, idPrefix);
+	// A KMZ is a zip: its KML (UTF-8 by the KML standard) is read from inside it.
+	if (extensionOf(fileName) === '.kmz')
+		return read(fileName, () => readKml(fileName, kmlFromKmz(bytes), idPrefix));
 	const { text, warning } = decodeText(bytes);
 	const result = importFile(fileName, text, bytes.length, idPrefix);
 	if (!warning) return result;
