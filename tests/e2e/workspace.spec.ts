@@ -34,9 +34,10 @@ async function setGroup(page: Page, group: string, visible: boolean) {
 	await settle(page);
 }
 
-const groups: { group: string; probe: [number, number]; legendLabel: RegExp }[] = [
+// A string label is matched exactly: the pack's OpenStreetMap line is "Iran–Pakistan border, …".
+const groups: { group: string; probe: [number, number]; legendLabel: RegExp | string }[] = [
 	{ group: 'Context', probe: [63.5, 30.25], legendLabel: /Country \(land\)/ },
-	{ group: 'Border region', probe: borderVertex, legendLabel: /Iran–Pakistan border/ },
+	{ group: 'Border region', probe: borderVertex, legendLabel: 'Iran–Pakistan border' },
 	{ group: 'Provinces', probe: [63.6, 28.4], legendLabel: /Province struck/ },
 	{ group: 'Events', probe: [64.09459, 26.97186], legendLabel: /Event, attacker: Iran/ }
 ];
@@ -48,14 +49,14 @@ for (const { group, probe, legendLabel } of groups) {
 		await expect(page.getByRole('status').filter({ hasText: /Computed in/ })).toBeVisible();
 		await settle(page);
 		const before = await canvasColours(page, probe, 1);
-		await expect(legend(page).getByText(legendLabel)).toBeVisible();
+		await expect(legend(page).getByText(legendLabel, { exact: true })).toBeVisible();
 		await setGroup(page, group, false);
 		const hidden = await canvasColours(page, probe, 1);
 		expect(hidden).not.toEqual(before);
-		await expect(legend(page).getByText(legendLabel)).toHaveCount(0);
+		await expect(legend(page).getByText(legendLabel, { exact: true })).toHaveCount(0);
 		await setGroup(page, group, true);
 		expect(await canvasColours(page, probe, 1)).toEqual(before);
-		await expect(legend(page).getByText(legendLabel)).toBeVisible();
+		await expect(legend(page).getByText(legendLabel, { exact: true })).toBeVisible();
 	});
 }
 
