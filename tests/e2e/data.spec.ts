@@ -112,7 +112,7 @@ test('names from a file are shown as text, never as HTML', async ({ page }) => {
 	expect(await page.evaluate(() => (window as unknown as { pwned: boolean }).pwned)).toBe(false);
 });
 
-test('downloads the analysis as GeoJSON and CSV', async ({ page }) => {
+test('downloads the analysis as GeoJSON, CSV and KML', async ({ page }) => {
 	await openMap(page);
 	await fileInput(page).setInputFiles('tests/fixtures/import/sites.csv');
 	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 3 points/);
@@ -146,6 +146,14 @@ test('downloads the analysis as GeoJSON and CSV', async ({ page }) => {
 	expect(header).toMatch(/border_km/);
 	expect(rows).toHaveLength(6 + 3);
 	expect(text).toContain('Jiwani');
+
+	const [kml] = await Promise.all([
+		page.waitForEvent('download'),
+		dataPanel(page).getByRole('button', { name: 'Download KML' }).click()
+	]);
+	expect(kml.suggestedFilename()).toMatch(/^borderline_iran-pakistan-2024_analysis_.*\.kml$/);
+	const placemarks = readFileSync(await kml.path(), 'utf8').match(/<Placemark>/g) ?? [];
+	expect(placemarks).toHaveLength(6 + 3);
 });
 
 test('imports still work when a geodata file other than the border failed to load', async ({

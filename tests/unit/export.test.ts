@@ -1,5 +1,6 @@
 // Exporting results: GeoJSON that check-geojson accepts and that re-imports unchanged, RFC 4180
-// CSV that papaparse reads back, formula-injection guarding, and download file names.
+// CSV that papaparse reads back, KML that our KML reader reads back, formula-injection guarding,
+// and download file names.
 import { getIssues } from '@placemarkio/check-geojson';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import {
 	resultsCsv,
 	resultsFileName,
 	resultsGeoJson,
+	resultsKml,
 	type ResultRow
 } from '../../src/lib/geo/export';
 import { importFile } from '../../src/lib/geo/import';
@@ -212,6 +214,35 @@ describe('resultsCsv', () => {
 
 	it('writes only the header for no rows', () => {
 		expect(resultsCsv([])).toBe('\uFEFF' + header + '\r\n');
+	});
+});
+
+describe('resultsKml', () => {
+	const kml = resultsKml([panjgur, imported]);
+
+	it('is read back by the KML import: the same points, names and fields', () => {
+		const back = importFile('results.kml', kml, kml.length, 'k1');
+		if (!back.ok) throw new Error(back.error);
+		expect(back.points.map((p) => [p.name, p.point])).toEqual([
+			// Coordinates at the exports' 6 decimals (about 0.1 m), as in the GeoJSON and CSV.
+			['Panjgur strike', [64.094591, 26.97186]],
+			['Camp, "north"\nsecond line', [-5.5, 27]]
+		]);
+		const props = back.points[0]!.properties;
+		expect(props['border_km']).toBe('118.2'); // km to 0.1, as every export writes it
+		expect(props['bands_km']).toBe('150; 200');
+		expect(props['sources']).toBe('https://example.org/a?x=1;y=2 | Dawn, 17 January 2024');
+		// Unknown values are left out, not written as "null".
+		expect(back.points[1]!.properties).not.toHaveProperty('precision_km');
+		expect(kml).not.toMatch(/<value>null<\/value>/);
+	});
+
+	it('escapes markup in names, so a name cannot become KML', () => {
+		const hostile = { ...imported, name: '</name><Placemark><name>x' };
+		const text = resultsKml([hostile]);
+		expect(text.match(/<Placemark>/g)).toHaveLength(1);
+		const back = importFile('r.kml', text, text.length, 'k2');
+		expect(back.ok && back.points[0]!.name).toBe('</name><Placemark><name>x');
 	});
 });
 

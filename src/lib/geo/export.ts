@@ -1,4 +1,5 @@
-// Serialising analysis results for download: GeoJSON with metadata, RFC 4180 CSV, file names.
+// Serialising analysis results for download: GeoJSON with metadata, RFC 4180 CSV, KML, file names.
+import { toKML } from '@placemarkio/tokml';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 
 /** One analysed point (a scenario event or an imported point) with its measured distances. */
@@ -145,6 +146,33 @@ export function resultsCsv(rows: ResultRow[]): string {
 }
 
 /**
+ * The results as KML placemarks (Google Earth, QGIS), named by `name`, with every other field as
+ * ExtendedData: lists joined as in the CSV, unknown values (null) left out rather than written as
+ * "null". The KML reader of the import panel reads the file back.
+ */
+export function resultsKml(rows: ResultRow[]): string {
+	const features = rows.map((row): Feature<Point> => {
+		const flat = flatten(row);
+		const properties: Record<string, string | number> = {};
+		for (const [key, value] of Object.entries(flat)) {
+			if (value === null || (typeof value === 'number' && !Number.isFinite(value))) continue;
+			if (key === 'bands_km') properties[key] = (value as number[]).join('; ');
+			else if (key === 'sources') properties[key] = (value as string[]).join(' | ');
+			else properties[key] = value as string | number;
+		}
+		return {
+			type: 'Feature',
+			geometry: {
+				type: 'Point',
+				coordinates: [flat.longitude_deg as number, flat.latitude_deg as number]
+			},
+			properties
+		};
+	});
+	return toKML({ type: 'FeatureCollection', features }) + '\n';
+}
+
+/**
  * One CSV cell. Text starting with = + - @ tab or CR is prefixed with ' so spreadsheets show it
  * instead of running it as a formula (names come from imported files: OWASP CSV injection).
  * Numbers are written as numbers: a negative longitude must stay a number.
@@ -160,7 +188,11 @@ function csvCell(value: FlatValue): string {
  * A download name such as `borderline_iran-pakistan-2024_analysis_2026-11-25.geojson`.
  * @param dateUtc a date or ISO timestamp; only its date part is used
  */
-export function resultsFileName(scenario: string, dateUtc: string, ext: 'geojson' | 'csv'): string {
+export function resultsFileName(
+	scenario: string,
+	dateUtc: string,
+	ext: 'geojson' | 'csv' | 'kml'
+): string {
 	const date = /^\d{4}-\d{2}-\d{2}/.exec(dateUtc)?.[0] ?? fileNamePart(dateUtc);
 	return `borderline_${fileNamePart(scenario)}_analysis_${date}.${ext}`;
 }
