@@ -2,8 +2,9 @@
 // serves, SOURCES.md, MANIFEST.json), from pinned npm packages and the hand-authored files of
 // scripts/geodata/authored/<slug>/, whose config.mjs says what the pack covers (map window,
 // borders, provinces, towns). A pack's scenario.json is authored in place, not built.
-//   node scripts/geodata/build.mjs                  every pack with an authored config.mjs
-//   node scripts/geodata/build.mjs india-pakistan-2025   just that one
+// Run with tsx (npm run geodata): it reads the app's codebook and schema, which are TypeScript.
+//   tsx scripts/geodata/build.mjs                  every pack with an authored config.mjs
+//   tsx scripts/geodata/build.mjs india-pakistan-2025   just that one
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +16,10 @@ const turf = require('@turf/turf');
 const { feature, merge, mesh } = require('topojson-client');
 const { topology } = require('topojson-server');
 const { filter, presimplify, simplify, sphericalTriangleArea } = require('topojson-simplify');
+
+import * as v from 'valibot';
+import { geoPrecision, wherePrecision } from '../../src/lib/geo/codebook.ts';
+import { layerSchemas } from '../../src/lib/geo/schema.ts';
 
 const AUTHORED_ROOT = new URL('./authored/', import.meta.url);
 const EARTH_RADIUS_KM = 6371.0088; // mean radius, as Turf uses
@@ -369,6 +374,65 @@ function readAuthored(pack, name) {
 	return collection.features;
 }
 
+/**
+ * Events and crossings name their publications by id (`sourceIds`), from the pack's authored
+ * sources.json: each feature gets the full records it cites (its own `sourceIds`, then those of
+ * its claims, constraints and location candidates, in that order), so a feature read alone still
+ * carries its evidence. The codebooks' precision codes are derived here from the one authored
+ * `precisionScope`, never typed in.
+ * @param {{ slug: string }} pack
+ * @param {'events.geojson' | 'crossings.geojson'} name
+ * @param {any[]} features authored
+ * @param {Map<string, any>} registry sources.json by id
+ */
+function withEvidence(pack, name, features, registry) {
+	const used = new Set();
+	const out = features.map((f) => {
+		const { sourceIds = [], ...props } = f.properties;
+		const cited = [
+			...sourceIds,
+			...[
+				...(props.claims ?? []),
+				...(props.constraints ?? []),
+				...(props.candidates ?? [])
+			].flatMap((c) => c.sourceIds)
+		];
+		const sources = [...new Set(cited)].map((id) => {
+			const record = registry.get(id);
+			if (!record)
+				throw new Error(`${pack.slug}/${name}: ${props.id} cites unknown source “${id}”`);
+			used.add(id);
+			return record;
+		});
+		const codes =
+			name === 'events.geojson'
+				? props.precisionScope
+					? {
+							geoPrecision: geoPrecision(props.precisionScope),
+							wherePrecision: wherePrecision(props.precisionScope)
+						}
+					: { geoPrecision: null, wherePrecision: null }
+				: {};
+		const ordered = { ...props, ...codes, sources };
+		return { ...f, properties: name === 'events.geojson' ? orderEvent(ordered) : ordered };
+	});
+	return { features: out, used };
+}
+
+/** The event keys in the order the schema lists them, so the files diff well. */
+const EVENT_KEYS = [
+	'id', 'title', 'shortTitle', 'status', 'dateStart', 'dateEnd', 'timePrecision', 'timeZone',
+	'utcOffsetMinutes', 'timeNote', 'eventType', 'subEventType', 'actor1', 'actor2',
+	'civilianTargeting', 'actorGroup', 'claimedTarget', 'weapons', 'placeReported', 'country',
+	'admin1', 'admin2', 'locationBasis', 'locationNote', 'precisionScope', 'precisionKm',
+	'geoPrecision', 'wherePrecision', 'constraints', 'candidates', 'claims', 'sources'
+]; // prettier-ignore
+function orderEvent(props) {
+	const extra = Object.keys(props).filter((k) => !EVENT_KEYS.includes(k));
+	if (extra.length) throw new Error(`${props.id}: unknown event fields ${extra.join(', ')}`);
+	return Object.fromEntries(EVENT_KEYS.filter((k) => k in props).map((k) => [k, props[k]]));
+}
+
 /** Hand-added towns must carry exactly the GeoNames towns' properties; rebuilt in their order. */
 function conformTown(f, keys) {
 	if (Object.keys(f.properties).sort().join() !== [...keys].sort().join())
@@ -431,10 +495,31 @@ function buildPack(pack) {
 	writeCollection(out, 'borders.geojson', borders);
 	writeCollection(out, 'provinces.geojson', provinces);
 	writeCollection(out, 'towns.geojson', allTowns);
-	for (const name of ['events.geojson', 'crossings.geojson']) {
-		const features = readAuthored(pack, name);
-		if (features) writeCollection(out, name, features); // unchanged but for rounding and layout
+	const registry = new Map(
+		JSON.parse(fs.readFileSync(new URL(`${pack.slug}/sources.json`, AUTHORED_ROOT), 'utf8')).map(
+			(s) => [s.id, s]
+		)
+	);
+	const cited = new Set();
+	for (const name of /** @type {const} */ (['events.geojson', 'crossings.geojson'])) {
+		const authored = readAuthored(pack, name);
+		if (!authored) continue;
+		const { features, used } = withEvidence(pack, name, authored, registry);
+		for (const id of used) cited.add(id);
+		const layer = name === 'events.geojson' ? 'events' : 'crossings';
+		const checked = v.safeParse(layerSchemas[layer], { type: 'FeatureCollection', features });
+		if (!checked.success)
+			throw new Error(
+				`${pack.slug}/${name}: ${checked.issues
+					.slice(0, 5)
+					.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`)
+					.join('; ')}`
+			);
+		writeCollection(out, name, features); // as authored but for sources, codes, rounding, layout
 	}
+	const uncited = [...registry.keys()].filter((id) => !cited.has(id));
+	if (uncited.length)
+		throw new Error(`${pack.slug}/sources.json: never cited: ${uncited.join(', ')}`);
 	const osm = pack.osmBorder && buildOsmBorder(osmCountries, pack.osmBorder);
 	if (osm)
 		writeCollection(out, 'border-osm.geojson', [

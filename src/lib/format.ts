@@ -16,23 +16,42 @@ function ymdhm(date: Date): { ymd: string; hm: string } {
 	};
 }
 
-/** An event's time in UTC, e.g. "2024-01-18 00:35 UTC" (date only when only the day is known). */
-export function formatUtc(isoUtc: string, precision: 'minute' | 'approximate' | 'day'): string {
-	const { ymd, hm } = ymdhm(new Date(isoUtc));
-	if (precision === 'day') return `${ymd} (UTC)`;
-	return `${precision === 'approximate' ? '≈ ' : ''}${ymd} ${hm} UTC`;
+/** An event's interval: when it started and ended at the latest, as UTC ISO timestamps. */
+export type Interval = { dateStart: string; dateEnd: string };
+
+/** True when the interval is whole days in the zone `offsetMinutes` east of UTC. */
+function wholeDays({ dateStart, dateEnd }: Interval, offsetMinutes: number): boolean {
+	const dayMs = 86_400_000;
+	const start = Date.parse(dateStart) + offsetMinutes * 60_000;
+	const end = Date.parse(dateEnd) + offsetMinutes * 60_000 + 1000; // 23:59:59 closes the day
+	return start % dayMs === 0 && end % dayMs === 0;
 }
 
-/** The same instant in the local time of the place, e.g. "2024-01-18 04:05 (UTC+03:30)". */
-export function formatLocal(
-	isoUtc: string,
-	offsetMinutes: number,
-	precision: 'minute' | 'approximate' | 'day'
-): string {
-	const local = new Date(new Date(isoUtc).getTime() + offsetMinutes * 60_000);
-	const { ymd, hm } = ymdhm(local);
-	if (precision === 'day') return ymd;
-	return `${precision === 'approximate' ? '≈ ' : ''}${ymd} ${hm} (${formatUtcOffset(offsetMinutes)})`;
+/** An interval in a zone `offsetMinutes` east of UTC; `suffix` follows the times. */
+function formatIn(interval: Interval, offsetMinutes: number, suffix: string, dayOnly: boolean) {
+	const at = (iso: string) => ymdhm(new Date(Date.parse(iso) + offsetMinutes * 60_000));
+	const a = at(interval.dateStart);
+	const b = at(interval.dateEnd);
+	if (dayOnly) return a.ymd === b.ymd ? a.ymd : `${a.ymd} – ${b.ymd}`;
+	if (interval.dateStart === interval.dateEnd) return `${a.ymd} ${a.hm} ${suffix}`;
+	if (a.ymd === b.ymd) return `${a.ymd} ${a.hm}–${b.hm} ${suffix}`;
+	return `${a.ymd} ${a.hm} – ${b.ymd} ${b.hm} ${suffix}`;
+}
+
+/**
+ * An event's interval in UTC, e.g. "2024-01-18 00:35–01:00 UTC"; "2024-01-26 (local day)" when
+ * only the local day is known (a local day does not fit one UTC day).
+ */
+export function formatUtc(interval: Interval, offsetMinutes: number): string {
+	if (wholeDays(interval, offsetMinutes))
+		return `${formatIn(interval, offsetMinutes, '', true)} (local day)`;
+	return formatIn(interval, 0, 'UTC', false);
+}
+
+/** The same interval in the local time of the place, e.g. "2024-01-18 04:05–04:30 (UTC+03:30)". */
+export function formatLocal(interval: Interval, offsetMinutes: number): string {
+	const dayOnly = wholeDays(interval, offsetMinutes);
+	return formatIn(interval, offsetMinutes, `(${formatUtcOffset(offsetMinutes)})`, dayOnly);
 }
 
 /**

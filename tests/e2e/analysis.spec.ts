@@ -157,7 +157,10 @@ test('distances can use the constraint estimates instead of the stand-ins', asyn
 	await row.click();
 	const details = page.getByRole('region', { name: /Pakistani strikes around Saravan/ });
 	await expect(details.getByRole('heading', { name: /Location estimate/ })).toBeVisible();
-	await expect(details.getByText(/Iran's interior minister Ahmad Vahidi/)).toBeVisible();
+	// The reported distance the estimate rests on, with its claimant.
+	await expect(details.getByRole('listitem').filter({ hasText: /read as 0–4 km/ })).toContainText(
+		'Ahmad Vahidi, Interior minister of Iran'
+	);
 });
 
 test('dragging a band slider updates the figures as it moves and the map on release', async ({

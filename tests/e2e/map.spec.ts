@@ -39,7 +39,10 @@ test('clicking a strike opens its inspector with a source link', async ({ page }
 	await expect(details).toBeVisible();
 	await expect(details.getByText('Stand-in location').first()).toBeVisible();
 	const link = details.getByRole('link', { name: /Dawn: “Panic grips Koh-i-Sabz”/ });
-	await expect(link).toHaveAttribute('href', 'https://www.dawn.com/news/1806685');
+	await expect(link).toHaveAttribute(
+		'href',
+		'https://www.dawn.com/news/1806685/panic-grips-koh-i-sabz'
+	);
 	// The map's own selection follows: the Events list shows the same event as pressed.
 	await expect(
 		page.getByRole('button', { name: /Iranian missile and drone strike near Panjgur/ })
@@ -52,10 +55,18 @@ test('selecting an event in the list opens its inspector', async ({ page }) => {
 	await openMap(page);
 	await page.getByRole('button', { name: /Pakistani strikes around Saravan/ }).click();
 	const details = page.getByRole('region', { name: /Pakistani strikes around Saravan/ });
-	await expect(details.getByText(/killed 9/)).toBeVisible();
-	await expect(details.getByRole('link', { name: /Amu TV/ })).toHaveAttribute(
+	// The casualty claims stand side by side: each claimant with their own figure and carrier.
+	const claims = details.getByRole('table');
+	const vahidi = claims.getByRole('row', { name: /^Ahmad Vahidi, Interior minister of Iran/ });
+	await expect(vahidi.getByRole('cell').first()).toHaveText('9');
+	await expect(
+		vahidi.getByRole('link', { name: 'Xinhua, carried by Shanghai Daily (shine.cn)' })
+	).toHaveAttribute('href', 'https://www.shine.cn/news/world/2401186228/');
+	const marhamati = claims.getByRole('row', { name: /^Alireza Marhamati/ });
+	await expect(marhamati).toHaveCount(3); // 7, then 9, then 10: each report kept
+	await expect(details.getByRole('link', { name: /^Amu TV: “/ })).toHaveAttribute(
 		'href',
-		'https://amu.tv/80181'
+		'https://amu.tv/80181/'
 	);
 });
 
@@ -134,4 +145,54 @@ test('clicking a province opens its details', async ({ page }) => {
 	const details = page.getByRole('region', { name: 'Balochistan' });
 	await expect(details.getByText('Involved in the strikes')).toBeVisible();
 	await expect(details.getByText('Yes', { exact: true })).toBeVisible();
+});
+
+test('an event read in two places draws both readings, each with its wording and source', async ({
+	page
+}) => {
+	await openMap(page, '/?sel=events:sirkan-2024-01-27');
+	const details = page.getByRole('region', { name: /Gunmen kill Pakistani labourers/ });
+	const readings = details
+		.getByRole('heading', { name: 'Other readings of the place' })
+		.locator('xpath=following-sibling::ul[1]');
+	await expect(readings.getByRole('listitem')).toHaveCount(2);
+	await expect(readings).toContainText('“in a house in the Sirkan neighbourhood of Saravan city”');
+	await expect(readings).toContainText('AFP, carried by ARY News');
+	await expect(readings).toContainText('Sirkan town, Bam Pasht');
+	// Both readings are on the map as hollow marks, labelled with the event and the reading.
+	const labels = await page.evaluate(() => {
+		const map = window.borderline!.map as unknown as {
+			queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
+		};
+		return map
+			.queryRenderedFeatures({ layers: ['candidates-circle'] })
+			.map((f) => String(f.properties['label']))
+			.sort();
+	});
+	expect(labels).toEqual([
+		'Sirkan killings? Sirkan neighbourhood of Saravan city',
+		'Sirkan killings? Sirkan town, Bam Pasht'
+	]);
+	// The precision disc of the event covers both readings; the legend names the hollow marks.
+	await expect(page.getByRole('region', { name: 'Legend' })).toContainText(
+		"Another reading of an event's place"
+	);
+});
+
+test('lists every official crossing, also the one no source places on the map', async ({
+	page
+}) => {
+	await openMap(page);
+	const panel = page.getByRole('region', { name: 'Border and cross-border distances' });
+	const crossings = panel
+		.getByRole('heading', { name: 'Official crossings' })
+		.locator('xpath=following-sibling::ul[1]')
+		.locator(':scope > li');
+	await expect(crossings).toHaveCount(3);
+	await expect(crossings.filter({ hasText: 'Taftan–Mirjaveh' })).toContainText(
+		/drawn 4\.2 km from the line, its location known to 5 km/
+	);
+	await expect(crossings.filter({ hasText: 'Gabd–Rimdan' })).toContainText(
+		'opened 2020-12-19: not on the map'
+	);
 });

@@ -78,7 +78,7 @@ appTest(
 		// An event's sources are linked.
 		await page.getByRole('button', { name: /Indian strike on the Bilal mosque/ }).click();
 		const details = page.getByRole('region', { name: /^Indian strike on the Bilal mosque/ });
-		await expect(details.getByRole('link', { name: /^Anadolu Agency/ })).toHaveAttribute(
+		await expect(details.getByRole('link', { name: /^Anadolu Agency: “/ })).toHaveAttribute(
 			'href',
 			/^https:\/\/www\.aa\.com\.tr\//
 		);

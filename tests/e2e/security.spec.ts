@@ -242,7 +242,15 @@ test.describe('XSS corpus', () => {
 
 	type EventProps = Record<string, unknown> & {
 		id: string;
-		sources: { publication: string; title: string | null; url: string | null }[];
+		actor2: string | null;
+		claims: { statement: string }[];
+		sources: {
+			publisher: string;
+			agency: string | null;
+			title: string;
+			url: string | null;
+			noUrlReason: string | null;
+		}[];
 	};
 	type Collection = { features: { geometry: unknown; properties: EventProps }[] };
 
@@ -256,14 +264,7 @@ test.describe('XSS corpus', () => {
 		});
 	}
 
-	const eventFields = [
-		'title',
-		'attacker',
-		'claimedTarget',
-		'placeReported',
-		'province',
-		'timeNote'
-	];
+	const eventFields = ['title', 'actor1', 'claimedTarget', 'placeReported', 'timeNote'];
 
 	test('payloads in the served event data stay text in the list and the details', async ({
 		page
@@ -273,10 +274,14 @@ test.describe('XSS corpus', () => {
 				.filter((f) => f.geometry !== null)
 				.forEach(({ properties }, e) => {
 					eventFields.forEach((field, f) => (properties[field] = nth(e * eventFields.length + f)));
-					properties.sources[0]!.publication = nth(e + 3);
+					properties.actor2 = null; // so actor1 stands alone in its row
+					properties.claims[0]!.statement = nth(e + 11);
+					properties.sources[0]!.publisher = nth(e + 3);
+					properties.sources[0]!.agency = null;
 					properties.sources[0]!.title = nth(e + 7);
-					// One source without a link (shown as text), the others with one.
+					// One source without a link (shown as text, with why), the others with one.
 					properties.sources[0]!.url = e === 2 ? null : `https://example.org/${e}`;
+					properties.sources[0]!.noUrlReason = e === 2 ? nth(e + 5) : null;
 				});
 			// An http(s) link is accepted whatever follows the scheme: it stays an inert href.
 			data.features[0]!.properties.sources[0]!.url =
@@ -298,10 +303,13 @@ test.describe('XSS corpus', () => {
 				await expect(details.getByRole('heading', { name: values[0]!, exact: true })).toBeVisible();
 				for (const value of values.slice(1))
 					await expect(details.getByText(value, { exact: true }).first()).toBeVisible();
+				await expect(details.getByText(nth(e + 11), { exact: true }).first()).toBeVisible();
 				const sourceName = `${nth(e + 3)}: “${nth(e + 7)}”`;
 				if (e === 2) {
 					await expect(details.getByRole('listitem').filter({ hasText: sourceName })).toHaveText(
-						new RegExp(`^${escapeRegex(sourceName)}(, [0-9-]+)? \\(no link recorded\\)$`)
+						new RegExp(
+							`^${escapeRegex(sourceName)}(, [0-9-]+)? \\(no link: ${escapeRegex(nth(e + 5))}\\)$`
+						)
 					);
 					return;
 				}

@@ -39,7 +39,7 @@ const groups: { group: string; probe: [number, number]; legendLabel: RegExp | st
 	{ group: 'Context', probe: [63.5, 30.25], legendLabel: /Country \(land\)/ },
 	{ group: 'Border region', probe: borderVertex, legendLabel: 'Iran–Pakistan border' },
 	{ group: 'Provinces', probe: [63.6, 28.4], legendLabel: /Province struck/ },
-	{ group: 'Events', probe: [64.09459, 26.97186], legendLabel: /Event, attacker: Iran/ }
+	{ group: 'Events', probe: [64.09459, 26.97186], legendLabel: /Event by Iran/ }
 ];
 
 for (const { group, probe, legendLabel } of groups) {
@@ -109,7 +109,9 @@ test('a date window filters the map and the panels', async ({ page }) => {
 	);
 	expect([...new Set(rendered)].sort()).toEqual(['panjgur-2024-01-16', 'saravan-2024-01-18']);
 	await expect(page).toHaveURL(/from=2024-01-16&to=2024-01-18/);
-	await expect(timeline.getByText(/Ambassadors resume their posts/)).toBeVisible();
+	await expect(
+		timeline.getByText(/Ambassadors of Iran and Pakistan return to their posts/)
+	).toBeVisible();
 });
 
 test('the play button steps the window through the dates', async ({ page }) => {

@@ -1,6 +1,7 @@
 // The layer catalogue declares each layer once; the style, toggles, legend, sources and click
 // targets are derived from it and agree with it.
 import { describe, expect, it } from 'vitest';
+import { creditText } from '../../src/lib/geo/evidence';
 import { catalogue, packCatalogue, sourceEntries } from '../../src/lib/map/catalogue';
 import { toggleLayers, togglesOf } from '../../src/lib/map/layers';
 import { legendEntries } from '../../src/lib/map/legend';
@@ -71,7 +72,7 @@ describe('the layer catalogue', () => {
 		const style = buildStyle({}, { latin: 'a', latinExt: 'b' }, meta.actors, undefined, entries);
 		expect(style.sources[id]).toMatchObject({
 			type: 'geojson',
-			attribution: extra.source.publication
+			attribution: creditText(extra.source)
 		});
 		const line = style.layers.find((l) => l.id === `${id}-line`)!;
 		expect(line).toMatchObject({ type: 'line', source: id });

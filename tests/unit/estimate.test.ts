@@ -88,7 +88,14 @@ describe('estimateLocation without constraints', () => {
 	it('returns null when the constraints cannot all hold', () => {
 		const impossible = structuredClone(byId('saravan-2024-01-18'));
 		impossible.properties.constraints = [
-			{ kind: 'distance-from-border', statement: 'x', claimant: 'test', minKm: 300, maxKm: 310 }
+			{
+				kind: 'distance-from-border',
+				statement: 'x',
+				claimant: { person: null, office: 'test' },
+				sourceIds: ['x'],
+				minKm: 300,
+				maxKm: 310
+			}
 		];
 		expect(estimateLocation(impossible, scenario)).toBeNull();
 	});

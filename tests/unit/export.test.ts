@@ -33,8 +33,23 @@ const panjgur: ResultRow = {
 	nearestTown: { name: 'Panjgur', distanceKm: 0.04 },
 	nearestCrossing: { name: 'Taftan', distanceKm: 287.66 },
 	bandsKm: [200, 150],
-	dateUtc: '2024-01-16T18:00:00Z',
-	sources: ['https://example.org/a?x=1;y=2', 'Dawn, 17 January 2024']
+	evidence: {
+		dateStart: '2024-01-16T12:00:00Z',
+		dateEnd: '2024-01-16T14:00:00Z',
+		timePrecision: 1,
+		eventType: 'Explosions/Remote violence',
+		subEventType: 'Air/drone strike',
+		actor1: 'Islamic Revolutionary Guard Corps (Iran)',
+		actor2: 'Civilians (Pakistan)',
+		civilianTargeting: null,
+		admin1: 'Balochistan',
+		admin2: 'Panjgur District',
+		placeReported: 'Sabz Koh (Koh-i-Sabz) village',
+		geoPrecision: 2,
+		wherePrecision: 3,
+		claims: ['Saeed Ahmed Umrani, Commissioner: 2 killed, 4 injured. [The Express Tribune]'],
+		sources: ['https://example.org/a?x=1;y=2', 'Dawn, 17 January 2024']
+	}
 };
 
 const imported: ResultRow = {
@@ -97,7 +112,20 @@ describe('resultsGeoJson', () => {
 			nearest_crossing: 'Taftan',
 			nearest_crossing_km: 287.7,
 			bands_km: [150, 200],
-			date_utc: '2024-01-16T18:00:00Z',
+			date_start_utc: '2024-01-16T12:00:00Z',
+			date_end_utc: '2024-01-16T14:00:00Z',
+			time_precision: 1,
+			event_type: 'Explosions/Remote violence',
+			sub_event_type: 'Air/drone strike',
+			actor1: 'Islamic Revolutionary Guard Corps (Iran)',
+			actor2: 'Civilians (Pakistan)',
+			civilian_targeting: null,
+			admin1: 'Balochistan',
+			admin2: 'Panjgur District',
+			place_reported: 'Sabz Koh (Koh-i-Sabz) village',
+			geo_precision: 2,
+			where_prec: 3,
+			claims: ['Saeed Ahmed Umrani, Commissioner: 2 killed, 4 injured. [The Express Tribune]'],
 			sources: ['https://example.org/a?x=1;y=2', 'Dawn, 17 January 2024']
 		});
 		expect(second.properties).toMatchObject({
@@ -109,13 +137,16 @@ describe('resultsGeoJson', () => {
 			nearest_crossing: null,
 			nearest_crossing_km: null,
 			bands_km: [],
-			date_utc: null,
+			date_start_utc: null,
+			event_type: null,
+			geo_precision: null,
+			claims: [],
 			sources: []
 		});
-		// Every numeric property names its unit.
+		// Every numeric property names its unit, or is a codebook's precision code.
 		for (const feature of json.features)
 			for (const [key, value] of Object.entries(feature.properties))
-				if (typeof value === 'number') expect(key).toMatch(/_(km|deg)$/);
+				if (typeof value === 'number') expect(key).toMatch(/_(km|deg|precision|prec)$/);
 	});
 
 	it('writes null for a distance that is not finite, never a silent number', () => {
@@ -145,7 +176,9 @@ describe('resultsCsv', () => {
 	const header =
 		'id,name,kind,longitude_deg,latitude_deg,location_basis,precision_km,side,border_km,' +
 		'border_min_km,border_max_km,nearest_town,nearest_town_km,nearest_crossing,' +
-		'nearest_crossing_km,bands_km,date_utc,sources';
+		'nearest_crossing_km,bands_km,date_start_utc,date_end_utc,time_precision,event_type,' +
+		'sub_event_type,actor1,actor2,civilian_targeting,admin1,admin2,place_reported,geo_precision,' +
+		'where_prec,claims,sources';
 
 	it('starts with a UTF-8 byte-order mark, so Excel on Windows reads "Sarāvān" as written', () => {
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -162,7 +195,10 @@ describe('resultsCsv', () => {
 	it('writes numbers plainly, nulls as empty cells and lists joined', () => {
 		expect(csv.split('\r\n')[1]).toBe(
 			'panjgur-2024-01-16,Panjgur strike,event,64.094591,26.97186,stand-in,25,Pakistan,118.2,' +
-				'93.2,143.3,Panjgur,0,Taftan,287.7,150; 200,2024-01-16T18:00:00Z,' +
+				'93.2,143.3,Panjgur,0,Taftan,287.7,150; 200,2024-01-16T12:00:00Z,2024-01-16T14:00:00Z,1,' +
+				'Explosions/Remote violence,Air/drone strike,Islamic Revolutionary Guard Corps (Iran),' +
+				'Civilians (Pakistan),,Balochistan,Panjgur District,Sabz Koh (Koh-i-Sabz) village,2,3,' +
+				'"Saeed Ahmed Umrani, Commissioner: 2 killed, 4 injured. [The Express Tribune]",' +
 				'"https://example.org/a?x=1;y=2 | Dawn, 17 January 2024"'
 		);
 	});

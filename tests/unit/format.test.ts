@@ -19,17 +19,31 @@ describe('time formatting', () => {
 		expect(formatUtcOffset(-90)).toBe('UTC−01:30');
 	});
 
-	it('shows UTC and local time, crossing midnight into the next day', () => {
-		expect(formatUtc('2024-01-18T00:35:00Z', 'minute')).toBe('2024-01-18 00:35 UTC');
-		expect(formatLocal('2024-01-18T00:35:00Z', 210, 'minute')).toBe('2024-01-18 04:05 (UTC+03:30)');
-		expect(formatLocal('2023-12-14T22:30:00Z', 210, 'approximate')).toBe(
-			'≈ 2023-12-15 02:00 (UTC+03:30)'
-		);
+	const at = (dateStart: string, dateEnd = dateStart) => ({ dateStart, dateEnd });
+
+	it('shows UTC and local time of an instant, crossing midnight into the next day', () => {
+		expect(formatUtc(at('2024-01-18T00:35:00Z'), 210)).toBe('2024-01-18 00:35 UTC');
+		expect(formatLocal(at('2024-01-18T00:35:00Z'), 210)).toBe('2024-01-18 04:05 (UTC+03:30)');
 	});
 
-	it('shows only the date when only the day is known', () => {
-		expect(formatUtc('2024-01-29T00:00:00Z', 'day')).toBe('2024-01-29 (UTC)');
-		expect(formatLocal('2024-01-29T00:00:00Z', 300, 'day')).toBe('2024-01-29');
+	it('shows an interval, on one day or across midnight', () => {
+		const saravan = at('2024-01-18T00:30:00Z', '2024-01-18T01:00:00Z');
+		expect(formatUtc(saravan, 210)).toBe('2024-01-18 00:30–01:00 UTC');
+		expect(formatLocal(saravan, 210)).toBe('2024-01-18 04:00–04:30 (UTC+03:30)');
+		const rask = at('2023-12-14T20:30:00Z', '2023-12-14T22:30:00Z');
+		expect(formatLocal(rask, 210)).toBe('2023-12-15 00:00–02:00 (UTC+03:30)');
+		const night = at('2024-01-26T20:30:00Z', '2024-01-27T08:30:00Z');
+		expect(formatLocal(night, 210)).toBe('2024-01-27 00:00–12:00 (UTC+03:30)');
+		expect(formatUtc(night, 210)).toBe('2024-01-26 20:30 – 2024-01-27 08:30 UTC');
+	});
+
+	it('shows only the date when only the local day is known', () => {
+		const day = at('2024-01-28T19:00:00Z', '2024-01-29T18:59:59Z');
+		expect(formatUtc(day, 300)).toBe('2024-01-29 (local day)');
+		expect(formatLocal(day, 300)).toBe('2024-01-29');
+		expect(formatLocal(at('2024-01-27T19:00:00Z', '2024-01-29T18:59:59Z'), 300)).toBe(
+			'2024-01-28 – 2024-01-29'
+		);
 	});
 });
 

@@ -19,9 +19,11 @@ describe('committed geodata', () => {
 			'saravan-2024-01-18',
 			'sirkan-2024-01-27'
 		]);
-		expect(events.filter((e) => !e.geometry).every((e) => e.properties.kind === 'diplomatic')).toBe(
-			true
-		);
+		expect(
+			events
+				.filter((e) => !e.geometry)
+				.every((e) => e.properties.eventType === 'Strategic developments')
+		).toBe(true);
 	});
 
 	it('marks exactly the two involved provinces and merges FATA into Khyber Pakhtunkhwa', () => {

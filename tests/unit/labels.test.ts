@@ -3,6 +3,7 @@ import geographiclib from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
 import { analysisLines, lineErrorNote, worstOffset } from '../../src/lib/panels/labels';
 import { borderProximity } from '../../src/lib/geo/border';
+import { mappedCrossings } from '../../src/lib/geo/scenario';
 import type { EventDistances } from '../../src/lib/geo/distances';
 import { readGeodata } from './helpers';
 
@@ -33,7 +34,8 @@ describe('the border line error, named where it is measured', () => {
 		border.geometry.type === 'LineString'
 			? [border.geometry.coordinates]
 			: border.geometry.coordinates;
-	const offsets = readGeodata('crossings').features.map((c) => ({
+	const crossings = mappedCrossings(readGeodata('crossings').features);
+	const offsets = crossings.map((c) => ({
 		name: c.properties.name,
 		precisionKm: c.properties.precisionKm,
 		offsetKm: Math.min(...lines.map((l) => ellipsoidalDistanceKm(c.geometry.coordinates, l)))
@@ -72,7 +74,7 @@ describe('the border line error, named where it is measured', () => {
 	});
 
 	it("agrees with the app's own Turf offsets on which crossing it is and how far", () => {
-		const app = readGeodata('crossings').features.map((c) => ({
+		const app = crossings.map((c) => ({
 			name: c.properties.name,
 			precisionKm: c.properties.precisionKm,
 			offsetKm: borderProximity(c.geometry.coordinates, border).distanceKm

@@ -125,7 +125,7 @@ describe('packProblems', () => {
 		const messages = packProblems({ ...meta, actors }, layers).map((e) => e.message);
 		expect(messages.length).toBeGreaterThan(0);
 		expect(messages[0]).toMatch(
-			/^events\.geojson: at features\.\d+ \(.+\): attackerGroup "militant" is not an actor of scenario\.json/
+			/^events\.geojson: at features\.\d+ \(.+\): actorGroup "militant" is not an actor of scenario\.json/
 		);
 	});
 
@@ -162,7 +162,9 @@ describe('packProblems', () => {
 		const crossings = {
 			...layers.crossings,
 			features: layers.crossings.features.map((c, i) =>
-				i === 0 ? { ...c, properties: { ...c.properties, sides: { Iran: 'Mirjaveh' } } } : c
+				i === 0
+					? ({ ...c, properties: { ...c.properties, sides: { Iran: 'Mirjaveh' } } } as typeof c)
+					: c
 			)
 		};
 		expect(packProblems(meta, { ...layers, crossings }).map((e) => e.message)).toEqual([

@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { lineLengthKm, mappedEvents } from '../../src/lib/geo/analysis';
+import { geoPrecision, wherePrecision } from '../../src/lib/geo/codebook';
 import { packProblems } from '../../src/lib/geo/pack';
+import type { BorderFeature } from '../../src/lib/geo/schema';
 import {
 	ellipsoidDistanceKm,
 	ellipsoidDistanceToLineKm,
@@ -19,6 +21,23 @@ import {
 it('ships at least two packs', () => {
 	expect(packSlugs).toEqual(expect.arrayContaining(['iran-pakistan-2024', 'india-pakistan-2025']));
 });
+
+/** A line's parts as lists of positions. */
+function borderParts(line: Pick<BorderFeature, 'geometry'>): number[][][] {
+	return line.geometry.type === 'LineString'
+		? [line.geometry.coordinates]
+		: line.geometry.coordinates;
+}
+
+/** The pack's OpenStreetMap border line (its `border-osm` extra layer), or null. */
+function readOsmLine(slug: string): number[][][] | null {
+	const extra = readScenarioMeta(slug).extraLayers.find((e) => e.id === 'border-osm');
+	if (!extra) return null;
+	const file = JSON.parse(readFileSync(packDir(slug) + extra.file, 'utf8')) as {
+		features: { geometry: { coordinates: number[][][] } }[];
+	};
+	return file.features[0]!.geometry.coordinates;
+}
 
 describe.each(packSlugs)('pack %s', (slug) => {
 	const meta = readScenarioMeta(slug);
@@ -49,7 +68,7 @@ describe.each(packSlugs)('pack %s', (slug) => {
 
 	it('puts every event inside the country and province it names, unless it is a stand-in', () => {
 		for (const e of events) {
-			const { country, province, locationBasis, id } = e.properties;
+			const { country, admin1: province, locationBasis, id } = e.properties;
 			const countryShape = layers.countries.features.find((c) => c.properties.name === country);
 			const provinceShape = layers.provinces.features.find(
 				(p) => p.properties.name === province && p.properties.country === country
@@ -75,11 +94,84 @@ describe.each(packSlugs)('pack %s', (slug) => {
 		}
 	});
 
-	it('sources every event and names the claimant of every figure', () => {
+	it('links every source, or says why it cannot (the evidence rules)', () => {
+		const everySource = [
+			...layers.events.features.flatMap((e) => e.properties.sources),
+			...layers.crossings.features.flatMap((c) => c.properties.sources),
+			...meta.border.officialLengths.map((l) => l.source),
+			...meta.extraLayers.map((l) => l.source)
+		];
+		expect(everySource.length).toBeGreaterThan(0);
+		for (const s of everySource) {
+			const where = `${s.publisher}: ${s.title}`;
+			expect(s.url !== null || (s.noUrlReason ?? '').length > 10, where).toBe(true);
+			if (s.url) expect(s.url, where).toMatch(/^https?:\/\/[^/]+\.[a-z]+/);
+			expect(s.title, where).not.toMatch(/TODO/);
+			expect(s.publisher, where).not.toMatch(/TODO|carried by|\(AFP\)|\(Reuters\)/);
+		}
+	});
+
+	it('names a claimant and the publication that carried it for every claim and reported distance', () => {
+		let claims = 0;
 		for (const e of layers.events.features) {
-			const { id, sources, casualties } = e.properties;
+			const { id, claims: list, constraints, candidates, sources } = e.properties;
 			expect(sources.length, id).toBeGreaterThan(0);
-			for (const c of casualties) expect(c.claimant.length, id).toBeGreaterThan(3);
+			const ids = new Set(sources.map((s) => s.id));
+			for (const c of [...list, ...constraints, ...candidates]) {
+				expect(c.sourceIds.length, id).toBeGreaterThan(0);
+				for (const sid of c.sourceIds) expect(ids.has(sid), `${id} cites ${sid}`).toBe(true);
+			}
+			for (const c of [...list, ...constraints]) {
+				expect(c.claimant.office.length, id).toBeGreaterThan(3);
+				expect(c.claimant.office, id).not.toMatch(/carried by|TODO/);
+			}
+			claims += list.length;
+		}
+		expect(claims).toBeGreaterThanOrEqual(layers.events.features.length);
+	});
+
+	it("gives every located event both codebooks' precision codes, derived from one description", () => {
+		for (const e of events) {
+			const p = e.properties;
+			expect([1, 2, 3], p.id).toContain(p.geoPrecision);
+			expect([1, 2, 3, 4, 5, 6], p.id).toContain(p.wherePrecision);
+			expect(p.geoPrecision, p.id).toBe(geoPrecision(p.precisionScope));
+			expect(p.wherePrecision, p.id).toBe(wherePrecision(p.precisionScope));
+			// A radius that claims a town-level site is a few km, not tens.
+			if (p.precisionScope === 'site' || p.precisionScope === 'town')
+				expect(p.precisionKm, p.id).toBeLessThanOrEqual(5);
+		}
+		for (const e of layers.events.features) expect([1, 2, 3]).toContain(e.properties.timePrecision);
+	});
+
+	it("dates every event by an interval whose UTC offset is its time zone's on the day", () => {
+		for (const e of layers.events.features) {
+			const p = e.properties;
+			expect(Date.parse(p.dateEnd), p.id).toBeGreaterThanOrEqual(Date.parse(p.dateStart));
+			// Intl knows the zone's rules (Iran dropped summer time in 2022; none of these observe it).
+			const parts = new Intl.DateTimeFormat('en-GB', {
+				timeZone: p.timeZone,
+				timeZoneName: 'longOffset'
+			}).formatToParts(new Date(p.dateStart));
+			const name = parts.find((x) => x.type === 'timeZoneName')!.value; // "GMT+03:30"
+			const [, sign, hh, mm] = /GMT([+-])(\d\d):?(\d\d)?/.exec(name) ?? [];
+			const offset = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm ?? 0));
+			expect(offset, p.id).toBe(p.utcOffsetMinutes);
+		}
+	});
+
+	it("sizes each crossing's radius to reach the border line, where the crossing is", () => {
+		const osm = readOsmLine(slug);
+		for (const c of layers.crossings.features) {
+			if (c.geometry === null) {
+				expect(c.properties.locationNote, c.properties.id).toMatch(/^Not on the map/);
+				continue;
+			}
+			const p = c.geometry.coordinates;
+			for (const line of [borderParts(primary), ...(osm ? [osm] : [])]) {
+				const km = Math.min(...line.map((part) => ellipsoidDistanceToLineKm(p, part)));
+				expect(c.properties.precisionKm, c.properties.id).toBeGreaterThanOrEqual(km);
+			}
 		}
 	});
 
@@ -120,7 +212,7 @@ describe.each(packSlugs)('pack %s', (slug) => {
 				side
 			).toBe(true);
 		const ids = new Set(meta.actors.map((a) => a.id));
-		for (const e of events) expect(ids.has(e.properties.attackerGroup), e.properties.id).toBe(true);
+		for (const e of events) expect(ids.has(e.properties.actorGroup), e.properties.id).toBe(true);
 	});
 });
 
@@ -130,10 +222,10 @@ describe('the India–Pakistan pack', () => {
 
 	it('has the nine sites India named for 7 May, all in Pakistan or Pakistan-administered Kashmir', () => {
 		const sindoor = layers.events.features.filter(
-			(e) => e.properties.attackerGroup === 'india' && e.properties.dateUtc.startsWith('2025-05-06')
+			(e) => e.properties.actorGroup === 'india' && e.properties.dateStart.startsWith('2025-05-06')
 		);
 		expect(sindoor).toHaveLength(9);
-		expect(new Set(sindoor.map((e) => e.properties.province))).toEqual(
+		expect(new Set(sindoor.map((e) => e.properties.admin1))).toEqual(
 			new Set(['Punjab', 'Azad Jammu and Kashmir'])
 		);
 		expect(sindoor.every((e) => e.properties.country === 'Pakistan')).toBe(true);
@@ -142,7 +234,7 @@ describe('the India–Pakistan pack', () => {
 	it('links every source it cites', () => {
 		for (const e of layers.events.features)
 			for (const s of e.properties.sources)
-				expect(s.url, `${e.properties.id}: ${s.publication}`).toMatch(/^https:\/\//);
+				expect(s.url, `${e.properties.id}: ${s.publisher}`).toMatch(/^https:\/\//);
 	});
 
 	it('says the line is disputed where it is the Line of Control', () => {
@@ -172,7 +264,7 @@ describe.each(packSlugs)('the OpenStreetMap border line of %s', (slug) => {
 
 	it('is declared as an extra line layer, credited to OpenStreetMap under the ODbL', () => {
 		expect(extra.kind).toBe('lines');
-		expect(extra.source.publication).toMatch(/OpenStreetMap contributors \(ODbL\)/);
+		expect(extra.source.publisher).toMatch(/OpenStreetMap contributors \(ODbL\)/);
 		expect(osm.features).toHaveLength(1);
 		expect(osm.features[0]!.geometry.type).toBe('MultiLineString');
 	});

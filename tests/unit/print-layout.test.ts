@@ -26,7 +26,8 @@ const measure: Measure = (text, sizePt, bold) =>
 const content = (overrides: Partial<PageContent> = {}): PageContent => ({
 	title: 'Iran–Pakistan strikes, January 2024 — Iranian missile and drone strike near Panjgur',
 	subtitle: 'Map centre 27.54° N, 62.30° E · scale 1:4,070,000 at the centre · bearing 0°',
-	legend: legendEntries(readScenarioMeta()),
+	// As a print of the default view draws it: other readings of a place only with such an event.
+	legend: legendEntries(readScenarioMeta()).filter((e) => e.toggle !== 'candidates'),
 	analysis: {
 		heading: 'Selected: Iranian missile and drone strike near Panjgur',
 		lines: ['Date: 2024-01-16', 'Location: stand-in location, precision radius 100 km']
@@ -127,7 +128,7 @@ describe('layoutPage', () => {
 	it('says how many sources a one-page snapshot leaves out instead of drawing over the footer', () => {
 		const page = paperSizeMm('a4', 'landscape');
 		const frame = pageFrame({ page, title: true, panel: true });
-		const items = Array.from({ length: 80 }, (_, i) => `Event ${i} (2024-01-16): Dawn; Reuters`);
+		const items = Array.from({ length: 80 }, (_, i) => `Strike ${i} (2024-01-16): Dawn; Reuters`);
 		const drawn = layoutPage(
 			frame,
 			content({ sources: { heading: 'Sources of the events shown', items } }),
@@ -141,7 +142,7 @@ describe('layoutPage', () => {
 		expect(note?.text).toMatch(
 			/^… \d+ more sources not shown here \(a PDF export lists them all\)$/
 		);
-		const shown = inColumn.filter((t) => t.text.startsWith('Event ')).length;
+		const shown = inColumn.filter((t) => t.text.startsWith('Strike ')).length;
 		expect(shown + Number(note!.text.match(/\d+/)![0])).toBe(80);
 	});
 

@@ -5,7 +5,7 @@ import {
 	dayExtent,
 	dayOf,
 	dayToIso,
-	inWindow,
+	overlapsWindow,
 	isoToDay
 } from '../../src/lib/geo/timeline';
 import { legendEntries } from '../../src/lib/map/legend';
@@ -31,17 +31,21 @@ describe('timeline days', () => {
 	});
 
 	it('spans the scenario from 14 December 2023 to 29 January 2024', () => {
-		const extent = dayExtent(readGeodata('events').features.map((e) => e.properties.dateUtc))!;
+		const extent = dayExtent(readGeodata('events').features.map((e) => e.properties))!;
 		expect(dayToIso(extent.startDay)).toBe('2023-12-14');
 		expect(dayToIso(extent.endDay)).toBe('2024-01-29');
 	});
 
-	it('filters by whole UTC days, inclusive, and clamps windows', () => {
+	it('keeps events whose interval overlaps the window of whole UTC days, and clamps windows', () => {
 		const w = { startDay: isoToDay('2024-01-16')!, endDay: isoToDay('2024-01-18')! };
-		expect(inWindow('2024-01-16T13:00:00Z', w)).toBe(true);
-		expect(inWindow('2024-01-18T23:59:00Z', w)).toBe(true);
-		expect(inWindow('2024-01-15T20:36:00Z', w)).toBe(false);
-		expect(inWindow('2024-01-15T20:36:00Z', null)).toBe(true);
+		const at = (dateStart: string, dateEnd = dateStart) => ({ dateStart, dateEnd });
+		expect(overlapsWindow(at('2024-01-16T13:00:00Z'), w)).toBe(true);
+		expect(overlapsWindow(at('2024-01-18T23:59:00Z'), w)).toBe(true);
+		expect(overlapsWindow(at('2024-01-15T20:36:00Z'), w)).toBe(false);
+		expect(overlapsWindow(at('2024-01-15T20:36:00Z'), null)).toBe(true);
+		// An interval that starts before the window and ends in it overlaps it.
+		expect(overlapsWindow(at('2024-01-14T20:00:00Z', '2024-01-16T01:00:00Z'), w)).toBe(true);
+		expect(overlapsWindow(at('2024-01-19T00:00:00Z', '2024-01-20T00:00:00Z'), w)).toBe(false);
 		expect(clampWindow({ startDay: w.endDay + 5, endDay: w.startDay }, w)).toEqual({
 			startDay: w.endDay,
 			endDay: w.endDay

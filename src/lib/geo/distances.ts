@@ -8,7 +8,12 @@ import {
 	distanceIntervalKm,
 	type BorderLine
 } from './border';
-import type { CountryFeature, CrossingFeature, MappedEventFeature, TownFeature } from './schema';
+import type {
+	CountryFeature,
+	MappedCrossingFeature,
+	MappedEventFeature,
+	TownFeature
+} from './schema';
 
 /** Where an event is placed for measuring: its mapped point, or a constraint-based estimate. */
 export type EventLocation = {
@@ -41,7 +46,7 @@ export type DistanceContext = {
 	borderCountries: readonly [string, string];
 	countries: readonly CountryFeature[];
 	towns: readonly TownFeature[];
-	crossings: readonly CrossingFeature[];
+	crossings: readonly MappedCrossingFeature[];
 	/** Optional segment index: same results, much faster for many points. */
 	borderIndex?: BorderIndex;
 };

@@ -19,8 +19,29 @@ export type ResultRow = {
 	nearestCrossing: { name: string; distanceKm: number } | null;
 	/** Band distances (km) the point falls within. */
 	bandsKm: number[];
-	dateUtc?: string | null;
-	sources?: string[];
+	/** A scenario event's evidence (absent for imported points). */
+	evidence?: RowEvidence;
+};
+
+/** What an exported event carries beyond its distances: the codebook fields, claims and sources. */
+export type RowEvidence = {
+	dateStart: string;
+	dateEnd: string;
+	timePrecision: number;
+	eventType: string;
+	subEventType: string;
+	actor1: string;
+	actor2: string | null;
+	civilianTargeting: boolean | null;
+	admin1: string;
+	admin2: string | null;
+	placeReported: string;
+	geoPrecision: number;
+	wherePrecision: number;
+	/** One line per claim: claimant, stance, figures, statement, credits. */
+	claims: string[];
+	/** One line per source: credit, title, date, link or why none, archived copy. */
+	sources: string[];
 };
 
 export type ResultsMeta = { scenario: string; generatedUtc: string; borderGeometry: string };
@@ -41,6 +62,7 @@ export const METHOD_NOTE = 'geodesic distances (Turf, WGS84 sphere)';
  * (bands_km, sources) as arrays; CSV joins them.
  */
 function flatten(row: ResultRow): Record<string, FlatValue | number[] | string[]> {
+	const e = row.evidence;
 	return {
 		id: row.id,
 		name: row.name,
@@ -60,8 +82,25 @@ function flatten(row: ResultRow): Record<string, FlatValue | number[] | string[]
 			? round(row.nearestCrossing.distanceKm, DISTANCE_DECIMALS)
 			: null,
 		bands_km: [...row.bandsKm].sort((a, b) => a - b),
-		date_utc: row.dateUtc ?? null,
-		sources: row.sources ?? []
+		date_start_utc: e?.dateStart ?? null,
+		date_end_utc: e?.dateEnd ?? null,
+		time_precision: e?.timePrecision ?? null,
+		event_type: e?.eventType ?? null,
+		sub_event_type: e?.subEventType ?? null,
+		actor1: e?.actor1 ?? null,
+		actor2: e?.actor2 ?? null,
+		civilian_targeting: e
+			? e.civilianTargeting === null
+				? null
+				: String(e.civilianTargeting)
+			: null,
+		admin1: e?.admin1 ?? null,
+		admin2: e?.admin2 ?? null,
+		place_reported: e?.placeReported ?? null,
+		geo_precision: e?.geoPrecision ?? null,
+		where_prec: e?.wherePrecision ?? null,
+		claims: e?.claims ?? [],
+		sources: e?.sources ?? []
 	};
 }
 
@@ -125,7 +164,8 @@ export function resultsGeoJson(rows: ResultRow[], meta: ResultsMeta): string {
 
 /**
  * The results as CSV (RFC 4180: quoted where needed, CRLF line ends), one row per point, with a
- * header naming units. Lists are joined with "; " (bands) and " | " (sources, which may hold ";").
+ * header naming units. Lists are joined with "; " (bands) and " | " (claims and sources, which
+ * may hold ";").
  */
 export function resultsCsv(rows: ResultRow[]): string {
 	const lines = [COLUMNS.map(csvCell)];
@@ -135,7 +175,8 @@ export function resultsCsv(rows: ResultRow[]): string {
 			COLUMNS.map((column) => {
 				const value = flat[column];
 				if (column === 'bands_km') return csvCell((value as number[]).join('; '));
-				if (column === 'sources') return csvCell((value as string[]).join(' | '));
+				if (column === 'sources' || column === 'claims')
+					return csvCell((value as string[]).join(' | '));
 				return csvCell(value as FlatValue);
 			})
 		);
@@ -157,7 +198,8 @@ export function resultsKml(rows: ResultRow[]): string {
 		for (const [key, value] of Object.entries(flat)) {
 			if (value === null || (typeof value === 'number' && !Number.isFinite(value))) continue;
 			if (key === 'bands_km') properties[key] = (value as number[]).join('; ');
-			else if (key === 'sources') properties[key] = (value as string[]).join(' | ');
+			else if (key === 'sources' || key === 'claims')
+				properties[key] = (value as string[]).join(' | ');
 			else properties[key] = value as string | number;
 		}
 		return {

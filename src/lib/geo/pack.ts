@@ -24,7 +24,7 @@ const longitude = v.pipe(v.number(), v.minValue(-180), v.maxValue(180));
 const latitude = v.pipe(v.number(), v.minValue(-85), v.maxValue(85));
 
 const actor = v.object({
-	/** The id events name in `attackerGroup`. */
+	/** The id events name in `actorGroup`. */
 	id: nonEmpty,
 	label: nonEmpty,
 	colour,
@@ -219,11 +219,11 @@ export function packProblems(meta: ScenarioMeta, layers: PackLayers): GeodataErr
 	for (const [i, e] of (layers.events?.features ?? []).entries()) {
 		if (e.geometry === null) continue;
 		const at = `at features.${i} (${e.properties.id})`;
-		if (!actors.has(e.properties.attackerGroup))
+		if (!actors.has(e.properties.actorGroup))
 			problems.push(
 				new GeodataError(
 					'events.geojson',
-					`${at}: attackerGroup "${e.properties.attackerGroup}" is not an actor of scenario.json (${[...actors].join(', ')})`
+					`${at}: actorGroup "${e.properties.actorGroup}" is not an actor of scenario.json (${[...actors].join(', ')})`
 				)
 			);
 		// A place in no country is a swapped or mistyped coordinate: nothing could be measured.

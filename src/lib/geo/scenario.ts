@@ -4,7 +4,7 @@ import type { BufferPoint } from './buffers';
 import { countryAt } from './border';
 import { mappedEvents } from './analysis';
 import type { DistanceContext } from './distances';
-import type { LayerData } from './schema';
+import type { CrossingFeature, LayerData, MappedCrossingFeature } from './schema';
 
 export type ScenarioLayers = {
 	countries: LayerData<'countries'>;
@@ -24,6 +24,11 @@ export type Scenario = DistanceContext & {
 	/** Every event, town and crossing as a point with the country it lies in. */
 	points: BufferPoint[];
 };
+
+/** The crossings a source places on the map (others are listed, not measured). */
+export function mappedCrossings(features: readonly CrossingFeature[]): MappedCrossingFeature[] {
+	return features.filter((c): c is MappedCrossingFeature => c.geometry !== null);
+}
 
 /** Builds the analysis context; throws when the data has no primary border or its countries. */
 export function buildScenario(layers: ScenarioLayers): Scenario {
@@ -51,7 +56,7 @@ export function buildScenario(layers: ScenarioLayers): Scenario {
 			country: t.properties.country,
 			point: t.geometry.coordinates
 		})),
-		...layers.crossings.features.map((c) => ({
+		...mappedCrossings(layers.crossings.features).map((c) => ({
 			layer: 'crossings' as const,
 			id: c.properties.id,
 			name: c.properties.name,
@@ -66,7 +71,7 @@ export function buildScenario(layers: ScenarioLayers): Scenario {
 		countries,
 		sides,
 		towns: layers.towns.features,
-		crossings: layers.crossings.features,
+		crossings: mappedCrossings(layers.crossings.features),
 		involvedProvinces: layers.provinces.features.filter((p) => p.properties.involved),
 		points
 	};

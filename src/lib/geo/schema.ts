@@ -1,5 +1,15 @@
 // Valibot schemas for every geodata file the app loads, and the types inferred from them.
 import * as v from 'valibot';
+import {
+	acledEventTypeNames,
+	acledEventTypes,
+	acledSubEventTypes,
+	geoPrecision,
+	precisionScopes,
+	timePrecisions,
+	UCDP_NEAR_KM,
+	wherePrecision
+} from './codebook';
 
 /** What is wrong with a GeoJSON position ([longitude, latitude] in degrees, WGS84), or null. */
 function positionProblem(p: unknown): string | null {
@@ -68,27 +78,95 @@ const httpUrl = v.pipe(
 );
 export const isoDate = v.pipe(v.string(), v.isoDate());
 
-/** A publication that reported something, as cited in the data. */
-export const sourceSchema = v.object({
-	publication: nonEmpty,
-	title: v.nullable(nonEmpty),
-	url: v.nullable(httpUrl),
-	date: v.nullable(isoDate)
+/**
+ * A publication, as cited in the data. `publisher` is the outlet that carried it; `agency` the
+ * wire service whose story it is (AFP, Reuters, Xinhua), to which its figures are credited.
+ * A source without a link says why (`noUrlReason`: print only, broadcast, …).
+ */
+export const sourceSchema = v.pipe(
+	v.object({
+		/** Unique within a pack; claims name their sources by it. Optional outside events. */
+		id: v.optional(nonEmpty),
+		publisher: nonEmpty,
+		agency: v.nullable(nonEmpty),
+		title: nonEmpty,
+		/** Publication date; null for reference works (then `accessed` dates the reading). */
+		date: v.nullable(isoDate),
+		url: v.nullable(httpUrl),
+		noUrlReason: v.nullable(nonEmpty),
+		/** An archived copy (e.g. the Wayback Machine), and when the source was read. */
+		archiveUrl: v.nullable(httpUrl),
+		accessed: v.nullable(isoDate)
+	}),
+	v.check(
+		(s) => (s.url === null) !== (s.noUrlReason === null),
+		(issue) =>
+			`Source “${(issue.input as { title?: string }).title ?? '?'}” needs either a url or a noUrlReason`
+	)
+);
+
+/** Who made a claim: a named person and their office, or an office alone when unnamed. */
+const claimantSchema = v.object({
+	person: v.nullable(nonEmpty),
+	office: nonEmpty
+});
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A figure as given: `best` alone for one number, low/high for a range ("6 to 8"). */
+const figureRange = v.pipe(
+	v.object({ low: v.nullable(count), best: v.nullable(count), high: v.nullable(count) }),
+	v.check(
+		(r) => r.low !== null || r.best !== null || r.high !== null,
+		'A figure needs low, best or high'
+	),
+	v.check(
+		(r) =>
+			(r.low === null || r.best === null || r.low <= r.best) &&
+			(r.best === null || r.high === null || r.best <= r.high) &&
+			(r.low === null || r.high === null || r.low <= r.high),
+		'A figure needs low ≤ best ≤ high'
+	)
+);
+
+const sourceIds = v.pipe(
+	v.array(nonEmpty),
+	v.minLength(1, 'A claim names the publication that carried it')
+);
+
+/** What a claim is about. */
+export const claimTopics = [
+	'casualties',
+	'target',
+	'time',
+	'place',
+	'responsibility',
+	'weapons',
+	'other'
+] as const;
+
+/**
+ * A statement by a claimant, carried by one or more publications. Conflicting claims stand side
+ * by side; nothing is averaged.
+ */
+const claimSchema = v.object({
+	id: nonEmpty,
+	topic: v.picklist(claimTopics),
+	stance: v.picklist(['claims', 'denies', 'confirms']),
+	claimant: claimantSchema,
+	/** The claim in a sentence; quotation marks for the claimant's own words. */
+	statement: nonEmpty,
+	killed: v.nullable(figureRange),
+	injured: v.nullable(figureRange),
+	sourceIds
 });
 
 /** Where a coordinate comes from: reported for the place itself, or a stand-in for an unknown site. */
 const locationBasis = v.picklist(['reported', 'stand-in']);
 
-const casualtyClaim = v.object({
-	claimant: nonEmpty,
-	killed: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
-	injured: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
-	note: v.nullable(nonEmpty)
-});
-
 const distanceBand = {
 	statement: nonEmpty,
-	claimant: nonEmpty,
+	claimant: claimantSchema,
+	sourceIds,
 	minKm: v.pipe(v.number(), v.minValue(0)),
 	maxKm: v.pipe(v.number(), v.minValue(0))
 };
@@ -98,63 +176,130 @@ const locationConstraint = v.variant('kind', [
 	v.object({ kind: v.literal('distance-from-border'), ...distanceBand })
 ]);
 
+/** Another reading of where an event was, with the wording it rests on (drawn as a hollow mark). */
+const locationCandidate = v.object({
+	id: nonEmpty,
+	label: nonEmpty,
+	/** The words of the report this reading follows. */
+	wording: nonEmpty,
+	coordinates: position,
+	precisionKm: v.pipe(v.number(), v.finite(), v.minValue(0)),
+	locationNote: nonEmpty,
+	sourceIds
+});
+
+const timestamp = v.pipe(v.string(), v.isoTimestamp());
+
 const eventCommon = {
 	id: nonEmpty,
 	title: nonEmpty,
 	/** A few words for labels and tables, e.g. "Panjgur strike". */
 	shortTitle: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
-	dateUtc: v.pipe(v.string(), v.isoTimestamp()),
-	timePrecision: v.picklist(['minute', 'approximate', 'day']),
-	timeNote: v.nullable(nonEmpty),
+	/** `planned`: announced for a date, not reported to have happened. */
+	status: v.picklist(['occurred', 'planned']),
+	/** The interval in which the event happened, UTC: as narrow as the sources allow. */
+	dateStart: timestamp,
+	dateEnd: timestamp,
+	/** ACLED time precision (1 day, 2 week, 3 month known). */
+	timePrecision: v.picklist(timePrecisions),
+	/** IANA time zone of the place, e.g. Asia/Tehran; with its UTC offset on the day. */
+	timeZone: nonEmpty,
 	utcOffsetMinutes: v.pipe(v.number(), v.integer(), v.minValue(-720), v.maxValue(840)),
+	timeNote: v.nullable(nonEmpty),
+	eventType: v.picklist(acledEventTypeNames),
+	subEventType: v.picklist(acledSubEventTypes),
+	/** ACLED-style actors; actor1 and actor2 do not imply who attacked whom. */
+	actor1: nonEmpty,
+	actor2: v.nullable(nonEmpty),
+	/** Whether civilians were the target (ACLED civilian_targeting); null when unknown. */
+	civilianTargeting: v.nullable(v.boolean()),
+	/** An actor id of the scenario pack (scenario.json "actors"): its colour, shape and label. */
+	actorGroup: nonEmpty,
+	claimedTarget: v.nullable(nonEmpty),
+	weapons: v.array(nonEmpty),
+	/** The place as the sources name it. */
 	placeReported: nonEmpty,
-	casualties: v.array(casualtyClaim),
+	claims: v.array(claimSchema),
 	sources: v.pipe(v.array(sourceSchema), v.minLength(1, 'Every event needs at least one source'))
 };
 
 const mappedEventProps = v.object({
 	...eventCommon,
-	kind: v.picklist(['strike', 'attack', 'killing']),
-	attacker: nonEmpty,
-	/** An actor id of the scenario pack (scenario.json "actors"): its colour, shape and label. */
-	attackerGroup: nonEmpty,
-	claimedTarget: v.nullable(nonEmpty),
 	country: nonEmpty,
-	province: nonEmpty,
+	admin1: nonEmpty,
+	admin2: v.nullable(nonEmpty),
 	locationBasis,
 	locationNote: nonEmpty,
+	/** The one authored description of the precision; the codebooks' codes derive from it. */
+	precisionScope: v.picklist(precisionScopes),
 	precisionKm: v.pipe(v.number(), v.finite(), v.minValue(0)),
-	weapons: v.array(nonEmpty),
-	constraints: v.array(locationConstraint)
+	geoPrecision: v.picklist([1, 2, 3]),
+	wherePrecision: v.picklist([1, 2, 3, 4, 5, 6]),
+	constraints: v.array(locationConstraint),
+	candidates: v.array(locationCandidate)
 });
 
 const unmappedEventProps = v.object({
 	...eventCommon,
-	kind: v.literal('diplomatic'),
-	attacker: v.null(),
-	attackerGroup: v.literal('none'),
-	claimedTarget: v.null(),
-	country: v.null(),
-	province: v.null(),
+	country: v.nullable(nonEmpty),
+	admin1: v.null(),
+	admin2: v.null(),
 	locationBasis: v.literal('none'),
 	locationNote: nonEmpty,
+	precisionScope: v.null(),
 	precisionKm: v.null(),
-	weapons: v.array(nonEmpty),
-	constraints: v.array(locationConstraint)
+	geoPrecision: v.null(),
+	wherePrecision: v.null(),
+	constraints: v.array(locationConstraint),
+	candidates: v.array(locationCandidate)
 });
+
+/** What is wrong with an event's cross-references and derived codes, or null. */
+function eventProblem(p: v.InferOutput<typeof mappedEventProps | typeof unmappedEventProps>) {
+	if (p.dateEnd < p.dateStart) return `${p.id}: dateEnd is before dateStart`;
+	if (!(acledEventTypes[p.eventType] as readonly string[]).includes(p.subEventType))
+		return `${p.id}: “${p.subEventType}” is not an ACLED sub-event type of “${p.eventType}”`;
+	if (p.precisionScope !== null) {
+		if (p.geoPrecision !== geoPrecision(p.precisionScope))
+			return `${p.id}: geoPrecision must be ${geoPrecision(p.precisionScope)} for scope ${p.precisionScope}`;
+		if (p.wherePrecision !== wherePrecision(p.precisionScope))
+			return `${p.id}: wherePrecision must be ${wherePrecision(p.precisionScope)} for scope ${p.precisionScope}`;
+		if (p.precisionScope === 'near' && p.precisionKm! > UCDP_NEAR_KM)
+			return `${p.id}: “near” covers at most ${UCDP_NEAR_KM} km; use admin2, admin1 or border`;
+	}
+	const ids = new Set(p.sources.map((s) => s.id));
+	if (p.sources.some((s) => s.id === undefined)) return `${p.id}: every source needs an id`;
+	if (ids.size !== p.sources.length) return `${p.id}: source ids repeat`;
+	for (const cited of [...p.claims, ...p.constraints, ...p.candidates])
+		for (const id of cited.sourceIds)
+			if (!ids.has(id)) return `${p.id}: cites source “${id}”, which is not among its sources`;
+	const claimIds = new Set(p.claims.map((c) => c.id));
+	if (claimIds.size !== p.claims.length) return `${p.id}: claim ids repeat`;
+	return null;
+}
+const eventCheck = <T extends v.GenericSchema<unknown, Parameters<typeof eventProblem>[0]>>(
+	props: T
+) =>
+	v.pipe(
+		props,
+		v.check(
+			(p) => eventProblem(p) === null,
+			(issue) => eventProblem(issue.input as Parameters<typeof eventProblem>[0]) ?? 'Invalid event'
+		)
+	);
 
 const eventFeature = v.union([
 	v.object({
 		type: v.literal('Feature'),
 		id: nonEmpty,
 		geometry: pointGeometry,
-		properties: mappedEventProps
+		properties: eventCheck(mappedEventProps)
 	}),
 	v.object({
 		type: v.literal('Feature'),
 		id: nonEmpty,
 		geometry: v.null(),
-		properties: unmappedEventProps
+		properties: eventCheck(unmappedEventProps)
 	})
 ]);
 
@@ -206,23 +351,39 @@ const townFeature = v.object({
 	})
 });
 
-const crossingFeature = v.object({
-	type: v.literal('Feature'),
+const crossingCommon = {
 	id: nonEmpty,
-	geometry: pointGeometry,
-	properties: v.object({
+	name: nonEmpty,
+	/** The crossing's name on each side, keyed by the border's country names. */
+	sides: v.record(v.string(), nonEmpty),
+	locationNote: nonEmpty,
+	opened: v.nullable(isoDate),
+	note: v.nullable(nonEmpty),
+	sources: v.pipe(v.array(sourceSchema), v.minLength(1))
+};
+/** An official crossing: drawn where a source places it, listed without a point where none does. */
+const crossingFeature = v.union([
+	v.object({
+		type: v.literal('Feature'),
 		id: nonEmpty,
-		name: nonEmpty,
-		/** The crossing's name on each side, keyed by the border's country names. */
-		sides: v.record(v.string(), nonEmpty),
-		locationBasis,
-		locationNote: nonEmpty,
-		precisionKm: v.pipe(v.number(), v.finite(), v.minValue(0)),
-		opened: v.nullable(isoDate),
-		note: v.nullable(nonEmpty),
-		sources: v.pipe(v.array(sourceSchema), v.minLength(1))
+		geometry: pointGeometry,
+		properties: v.object({
+			...crossingCommon,
+			locationBasis,
+			precisionKm: v.pipe(v.number(), v.finite(), v.minValue(0))
+		})
+	}),
+	v.object({
+		type: v.literal('Feature'),
+		id: nonEmpty,
+		geometry: v.null(),
+		properties: v.object({
+			...crossingCommon,
+			locationBasis: v.literal('none'),
+			precisionKm: v.null()
+		})
 	})
-});
+]);
 
 function collection<T extends v.GenericSchema>(feature: T) {
 	return v.object({ type: v.literal('FeatureCollection'), features: v.array(feature) });
@@ -280,9 +441,14 @@ export type BorderFeature = v.InferOutput<typeof borderFeature>;
 export type ProvinceFeature = v.InferOutput<typeof provinceFeature>;
 export type TownFeature = v.InferOutput<typeof townFeature>;
 export type CrossingFeature = v.InferOutput<typeof crossingFeature>;
+/** A crossing with a point on the map. */
+export type MappedCrossingFeature = Extract<CrossingFeature, { geometry: { type: 'Point' } }>;
 export type EventFeature = v.InferOutput<typeof eventFeature>;
 /** An event with a location on the map (strikes, attacks, killings). */
 export type MappedEventFeature = Extract<EventFeature, { geometry: { type: 'Point' } }>;
 export type Source = v.InferOutput<typeof sourceSchema>;
-export type CasualtyClaim = v.InferOutput<typeof casualtyClaim>;
+export type Claim = v.InferOutput<typeof claimSchema>;
+export type Claimant = v.InferOutput<typeof claimantSchema>;
+export type FigureRange = v.InferOutput<typeof figureRange>;
+export type LocationCandidate = v.InferOutput<typeof locationCandidate>;
 export type LocationConstraint = v.InferOutput<typeof locationConstraint>;

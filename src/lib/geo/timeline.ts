@@ -15,18 +15,26 @@ export function isoToDay(iso: string): number | null {
 	return Number.isFinite(ms) && dayToIso(ms / DAY_MS) === iso ? ms / DAY_MS : null;
 }
 
-/** The whole-day extent of a set of event dates. */
-export function dayExtent(datesUtc: readonly string[]): DayWindow | null {
-	if (datesUtc.length === 0) return null;
-	const days = datesUtc.map(dayOf);
-	return { startDay: Math.min(...days), endDay: Math.max(...days) };
+/** An event's interval, UTC ISO timestamps (start ≤ end). */
+export type EventInterval = { dateStart: string; dateEnd: string };
+
+/** The whole-day extent of a set of event intervals. */
+export function dayExtent(intervals: readonly EventInterval[]): DayWindow | null {
+	if (intervals.length === 0) return null;
+	return {
+		startDay: Math.min(...intervals.map((i) => dayOf(i.dateStart))),
+		endDay: Math.max(...intervals.map((i) => dayOf(i.dateEnd)))
+	};
 }
 
-export function inWindow(isoUtc: string, window: DayWindow | null): boolean {
+/** Whether an event's interval overlaps a window of days (an event that may have happened in it). */
+export function overlapsWindow(interval: EventInterval, window: DayWindow | null): boolean {
 	if (!window) return true;
-	const day = dayOf(isoUtc);
-	return day >= window.startDay && day <= window.endDay;
+	return dayOf(interval.dateStart) <= window.endDay && dayOf(interval.dateEnd) >= window.startDay;
 }
+
+/** A timestamp as a fractional epoch-day number, for placing it on the timeline axis. */
+export const fractionalDay = (isoUtc: string): number => Date.parse(isoUtc) / DAY_MS;
 
 /** Clamps a window into an extent and keeps start ≤ end. */
 export function clampWindow(window: DayWindow, extent: DayWindow): DayWindow {

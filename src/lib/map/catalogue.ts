@@ -8,12 +8,13 @@ import type {
 	LayerSpecification
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { precisionCircles } from '$lib/geo/analysis';
+import { candidatePoints, precisionShapes } from '$lib/geo/analysis';
 import type { BandResult } from '$lib/geo/buffers';
 import type { EventDistances } from '$lib/geo/distances';
 import type { LocationEstimate } from '$lib/geo/estimate';
 import type { Actor, ExtraLayer, ScenarioMeta } from '$lib/geo/pack';
 import { formatKm } from '$lib/format';
+import { creditText } from '$lib/geo/evidence';
 import type {
 	CrossingFeature,
 	LayerName,
@@ -80,6 +81,8 @@ export interface MapInputs {
 	file(layer: LayerName): FeatureCollection | string;
 	/** The located events inside the time window. */
 	readonly events: MappedEventFeature[];
+	/** The pack's provinces, once loaded (for events known only to the province). */
+	readonly provinces: readonly ProvinceFeature[];
 	/** The location estimates of those events. */
 	readonly estimates: LocationEstimate[];
 	/** The buffer bands, or undefined while a band slider is dragged (the map keeps the last ones). */
@@ -179,7 +182,7 @@ function byAttacker(actors: readonly Actor[]): DataDrivenPropertyValueSpecificat
 	// The tuple type of `match` cannot describe a spread of label/output pairs.
 	return [
 		'match',
-		['get', 'attackerGroup'],
+		['get', 'actorGroup'],
 		...cases,
 		palette.borderContext
 	] as unknown as ExpressionSpecification;
@@ -391,7 +394,7 @@ export const catalogue: LayerEntry[] = [
 				type: 'symbol',
 				source: 'events',
 				layout: {
-					'icon-image': ['concat', 'event-', ['get', 'attackerGroup']],
+					'icon-image': ['concat', 'event-', ['get', 'actorGroup']],
 					'icon-allow-overlap': true,
 					'icon-ignore-placement': true
 				}
@@ -409,7 +412,7 @@ export const catalogue: LayerEntry[] = [
 		legend: (meta) =>
 			meta.actors.map((actor) => ({
 				id: `event-${actor.id}`,
-				label: `Event, attacker: ${actor.label} (${actor.shape})`,
+				label: `Event by ${actor.label} (${actor.shape})`,
 				symbol: {
 					kind: 'shape',
 					shape: actor.shape,
@@ -424,13 +427,14 @@ export const catalogue: LayerEntry[] = [
 		id: 'precision',
 		label: 'Location uncertainty',
 		group: 'Events',
-		sources: [{ id: 'precision', data: (i) => precisionCircles(i.events) }],
+		sources: [{ id: 'precision', data: (i) => precisionShapes(i.events, i.provinces) }],
 		style: (actors) => [
 			{
 				id: 'precision-fill',
 				z: Z.areas,
 				type: 'fill',
 				source: 'precision',
+				filter: ['!=', ['get', 'shape'], 'ring'],
 				paint: { 'fill-color': byAttacker(actors), 'fill-opacity': 0.07 }
 			},
 			{
@@ -438,19 +442,78 @@ export const catalogue: LayerEntry[] = [
 				z: Z.areas,
 				type: 'line',
 				source: 'precision',
+				filter: ['==', ['get', 'shape'], 'disc'],
 				paint: {
 					'line-color': byAttacker(actors),
 					'line-width': 1.2,
 					'line-dasharray': [2, 2],
 					'line-opacity': 0.8
 				}
+			},
+			{
+				id: 'precision-province',
+				z: Z.areas,
+				type: 'line',
+				source: 'precision',
+				filter: ['==', ['get', 'shape'], 'province'],
+				paint: { 'line-color': byAttacker(actors), 'line-width': 2.5, 'line-opacity': 0.8 }
+			},
+			{
+				// A known site or town: a small ring around the symbol, whatever the zoom.
+				id: 'precision-ring',
+				z: Z.points + 4,
+				type: 'circle',
+				source: 'events',
+				filter: ['in', ['get', 'precisionScope'], ['literal', ['site', 'town']]],
+				paint: {
+					'circle-radius': 12,
+					'circle-opacity': 0,
+					'circle-stroke-color': byAttacker(actors),
+					'circle-stroke-width': 1.5
+				}
 			}
 		],
 		legend: () => [
 			{
 				id: 'precision',
-				label: 'Location uncertainty (precision radius)',
+				label: 'Location precision: ring, town; disc, radius; outline, province',
 				symbol: { kind: 'ring', stroke: palette.borderContext, fill: 'transparent', dash: [2, 2] }
+			}
+		]
+	},
+	{
+		id: 'candidates',
+		label: 'Other readings of a place',
+		group: 'Events',
+		sources: [{ id: 'candidates', data: (i) => candidatePoints(i.events) }],
+		style: (actors) => [
+			{
+				id: 'candidates-circle',
+				z: Z.points + 3,
+				type: 'circle',
+				source: 'candidates',
+				paint: {
+					'circle-radius': 7,
+					'circle-opacity': 0,
+					'circle-stroke-color': byAttacker(actors),
+					'circle-stroke-width': 2.5
+				}
+			},
+			labels(
+				'candidates-label',
+				'candidates',
+				Z.labels + 1,
+				['get', 'label'],
+				{ size: 11, anchor: 'left', offset: [0.9, 0] },
+				palette.townLabel
+			)
+		],
+		legend: () => [
+			{
+				id: 'candidate',
+				label:
+					"Another reading of an event's place (hollow), with the words it rests on in Details",
+				symbol: { kind: 'ring', stroke: palette.borderContext, fill: 'transparent', dash: [1, 0] }
 			}
 		]
 	},
@@ -540,7 +603,9 @@ export const catalogue: LayerEntry[] = [
 					label: `${country} side`,
 					value: p.sides[country] ?? 'not named'
 				})),
-				locationRow(p),
+				p.locationBasis === 'none'
+					? { label: 'Location', strong: 'Not on the map', value: `. ${p.locationNote}` }
+					: locationRow(p),
 				...(p.opened ? [{ label: 'Opened', value: p.opened }] : []),
 				...(p.note ? [{ label: 'Note', value: p.note }] : [])
 			],
@@ -760,7 +825,7 @@ export function extraLayerEntry(extra: ExtraLayer): LayerEntry {
 	const source: SourceEntry = {
 		id,
 		data: (i) => i.extra(extra.id),
-		attribution: extra.source.publication
+		attribution: creditText(extra.source)
 	};
 	const byKind = {
 		areas: {

@@ -1,5 +1,7 @@
 // The words on a snapshot: title, subtitle, analysis box, event sources, credits and date.
 import { clip, formatKm, formatUtc, NAME_DISPLAY_CHARS } from '$lib/format';
+import { precisionScopeText } from '$lib/geo/codebook';
+import { creditText } from '$lib/geo/evidence';
 import type { MappedEventFeature } from '$lib/geo/schema';
 import { ATTRIBUTION } from '$lib/map/style';
 import type { ResolvedFeature } from '$lib/state/lookup';
@@ -54,8 +56,8 @@ export function scaleNote(scaleText: string, latitudeDeg: number): string {
 export function eventSourceItems(events: readonly MappedEventFeature[]): string[] {
 	return events.map((event) => {
 		const p = event.properties;
-		const publications = [...new Set(p.sources.map((s) => s.publication))].join('; ');
-		return `${p.title} (${p.dateUtc.slice(0, 10)}): ${publications}`;
+		const publications = [...new Set(p.sources.map(creditText))].join('; ');
+		return `${p.title} (${p.dateStart.slice(0, 10)}): ${publications}`;
 	});
 }
 
@@ -74,9 +76,9 @@ export function analysisBox(
 	return {
 		heading: `Selected: ${p.title}`,
 		lines: [
-			`Date: ${formatUtc(p.dateUtc, p.timePrecision)}`,
+			`Date: ${formatUtc(p, p.utcOffsetMinutes)}`,
 			`Place reported: ${p.placeReported}`,
-			`Location: ${basis}, precision radius ${formatKm(p.precisionKm, 0)}`
+			`Location: ${basis}, ${precisionScopeText[p.precisionScope]}, precision radius ${formatKm(p.precisionKm, 0)} (ACLED geo_precision ${p.geoPrecision}, UCDP where_prec ${p.wherePrecision})`
 		]
 	};
 }

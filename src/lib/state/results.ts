@@ -1,6 +1,7 @@
 // Rows of the analysis download: events and imported points with their computed distances.
 import type { BufferSettings } from '$lib/geo/buffers';
 import type { EventDistances } from '$lib/geo/distances';
+import { claimLine, sourceLine } from '$lib/geo/evidence';
 import type { ResultRow } from '$lib/geo/export';
 import type { ImportedPoint } from '$lib/geo/import';
 import type { MappedEventFeature } from '$lib/geo/schema';
@@ -44,15 +45,29 @@ export function resultRows(input: {
 	for (const e of input.events) {
 		const d = input.eventDistances.get(e.properties.id);
 		if (!d) continue;
+		const p = e.properties;
 		rows.push({
 			id: e.properties.id,
 			name: e.properties.title,
 			kind: 'event',
 			precisionKm: d.location.radiusKm,
-			dateUtc: e.properties.dateUtc,
-			sources: e.properties.sources.map((s) =>
-				[s.publication, s.title, s.date, s.url].filter(Boolean).join(', ')
-			),
+			evidence: {
+				dateStart: p.dateStart,
+				dateEnd: p.dateEnd,
+				timePrecision: p.timePrecision,
+				eventType: p.eventType,
+				subEventType: p.subEventType,
+				actor1: p.actor1,
+				actor2: p.actor2,
+				civilianTargeting: p.civilianTargeting,
+				admin1: p.admin1,
+				admin2: p.admin2,
+				placeReported: p.placeReported,
+				geoPrecision: p.geoPrecision,
+				wherePrecision: p.wherePrecision,
+				claims: p.claims.map((c) => claimLine(c, p.sources)),
+				sources: p.sources.map(sourceLine)
+			},
 			...common(d)
 		});
 	}
@@ -64,7 +79,6 @@ export function resultRows(input: {
 			name: p.name,
 			kind: 'imported',
 			precisionKm: null,
-			dateUtc: null,
 			...common(d)
 		});
 	}

@@ -11,9 +11,9 @@ import {
 	type EventPair
 } from '$lib/geo/distances';
 import { buildScenario, type Scenario, type ScenarioLayers } from '$lib/geo/scenario';
-import { inWindow } from '$lib/geo/timeline';
+import { overlapsWindow } from '$lib/geo/timeline';
 import type { ScenarioMeta } from '$lib/geo/pack';
-import type { MappedEventFeature } from '$lib/geo/schema';
+import type { CrossingFeature, MappedEventFeature } from '$lib/geo/schema';
 import { palette } from '$lib/map/palette';
 import type { AnalysisStore } from './analysis.svelte';
 import type { AppState } from './app.svelte';
@@ -70,6 +70,8 @@ export class ScenarioView {
 	 * evidence of the line's positional error.
 	 */
 	readonly crossingOffsets: { name: string; precisionKm: number; offsetKm: number }[];
+	/** Every official crossing of the pack, also those no source places (listed, not drawn). */
+	readonly crossings: readonly CrossingFeature[];
 	/** The pack's description of the incident: title, border, actors. */
 	readonly meta: ScenarioMeta;
 	private readonly actorColours: ReadonlyMap<string, string>;
@@ -81,7 +83,7 @@ export class ScenarioView {
 		this.scenario = $derived(tryBuildScenario(completeLayers(geodata.layers)));
 		this.events = $derived(
 			mappedEvents(geodata.layers.events?.features ?? []).filter((e) =>
-				inWindow(e.properties.dateUtc, app.timeWindow)
+				overlapsWindow(e.properties, app.timeWindow)
 			)
 		);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
@@ -104,7 +106,11 @@ export class ScenarioView {
 			const strikesBy = (side: string) => {
 				const actors = actorsOf(side);
 				return this.events
-					.filter((e) => e.properties.kind === 'strike' && actors.has(e.properties.attackerGroup))
+					.filter(
+						(e) =>
+							e.properties.eventType === 'Explosions/Remote violence' &&
+							actors.has(e.properties.actorGroup)
+					)
 					.map((e) => this.locations.get(e.properties.id)!);
 			};
 			const [a, b] = scenario.borderCountries;
@@ -113,6 +119,7 @@ export class ScenarioView {
 			);
 		});
 		this.borderLengthKm = $derived(this.scenario ? lineLengthKm(this.scenario.border) : null);
+		this.crossings = $derived(geodata.layers.crossings?.features ?? []);
 		this.crossingOffsets = $derived.by(() => {
 			const scenario = this.scenario;
 			if (!scenario) return [];
