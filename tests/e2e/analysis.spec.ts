@@ -198,3 +198,45 @@ test('dragging a band slider updates the figures as it moves and the map on rele
 	const probe: [number, number] = [64.3, 29.0]; // ~150 km inside Pakistan, away from symbols
 	await expect.poll(() => canvasColours(page, probe)).not.toEqual(['#f2d49b']);
 });
+
+test('every border distance is given under both lines, and the chosen line is measured first and kept in the link', async ({
+	page
+}) => {
+	await openMap(page);
+	const row = eventRow(page, /Pakistani strikes around Saravan/);
+	await expect(row).toContainText(
+		/\d+\.\d km \(Natural Earth 1:10m\) · \d+\.\d km \(OpenStreetMap\) · spread \d+\.\d km/
+	);
+	const bands = page.getByRole('region', { name: 'Buffer zones along the border' });
+	await expect(bands.getByRole('status')).toHaveText(/Computed in \d+ ms/);
+	await expect(bands.getByRole('row', { name: /^Pakistan/ }).first()).toContainText(
+		/OpenStreetMap [\d,]+ km² · spread [\d,]+ km²/
+	);
+	const border = page.getByRole('region', { name: 'Border and cross-border distances' });
+	await expect(border).toContainText(
+		/Measured on each line:\s+817\.4 km \(Natural Earth 1:10m\) · 992\.1 km \(OpenStreetMap\)/
+	);
+	const figures = async () =>
+		(await row.innerText()).match(/([\d.]+) km \(Natural Earth 1:10m\)/)![1];
+	const ne = await figures();
+	await border.getByRole('radio', { name: 'the OpenStreetMap line' }).check();
+	await expect(page).toHaveURL(/[?&]line=openstreetmap/);
+	// The OpenStreetMap figure leads now; the Natural Earth one stays beside it, unchanged.
+	await expect(row).toContainText(
+		/\d+\.\d km \(OpenStreetMap\) · \d+\.\d km \(Natural Earth 1:10m\) · spread/
+	);
+	expect(await figures()).toBe(ne);
+	await expect(page.getByRole('region', { name: 'Events and distances' })).toContainText(
+		'measured to the OpenStreetMap border line'
+	);
+	// The bands are measured from the chosen line, with the other line's areas beside them.
+	await expect(bands.getByRole('row', { name: /^Pakistan/ }).first()).toContainText(
+		/Natural Earth 1:10m [\d,]+ km² · spread/,
+		{ timeout: 30_000 }
+	);
+	await page.reload();
+	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+	await expect(border.getByRole('radio', { name: 'the OpenStreetMap line' })).toBeChecked();
+	await border.getByRole('radio', { name: 'the Natural Earth 1:10m line' }).check();
+	await expect(page).not.toHaveURL(/line=/);
+});

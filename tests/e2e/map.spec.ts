@@ -193,6 +193,6 @@ test('lists every official crossing, also the one no source places on the map', 
 		/drawn 4\.2 km from the line, its location known to 5 km/
 	);
 	await expect(crossings.filter({ hasText: 'Gabd–Rimdan' })).toContainText(
-		'opened 2020-12-19: not on the map'
+		'opened 2020-12-19: Not on the map: no source places it'
 	);
 });

@@ -56,9 +56,18 @@ appTest(
 		await expect(border).toContainText(
 			/Disputed line\. In Kashmir the line is the Line of Control/
 		);
-		await expect(border.getByRole('link', { name: /RajRAS/ })).toHaveAttribute(
+		// The governments' own figures, with who gave them; and where a side gave none, it says so.
+		await expect(
+			border.getByRole('link', { name: /^IBTimes India: “Home Ministry/ })
+		).toHaveAttribute(
 			'href',
-			'https://www.rajras.in/india-seal-border-pakistan-2018/'
+			'https://www.ibtimes.co.in/home-ministry-ups-ante-border-security-takes-concrete-initiatives-foil-paks-evil-designs-853917'
+		);
+		await expect(border).toContainText(
+			/India's figure:\s+3,323 km, the border, including the Line of Control, given by Ministry of Home Affairs of India/
+		);
+		await expect(border).toContainText(
+			"Pakistan's government: no figure found in its own sources."
 		);
 		// The pack has no sourced crossing: the legend does not list what nothing draws.
 		const legend = page.getByRole('region', { name: 'Legend' });

@@ -6,7 +6,8 @@ import {
 	crossBorderPairs,
 	eventDistances,
 	mappedLocation,
-	NEAREST_PLACE_MAX_KM
+	NEAREST_PLACE_MAX_KM,
+	withPrimaryLine
 } from '../../src/lib/geo/distances';
 import { buildScenario } from '../../src/lib/geo/scenario';
 import { mappedEvents } from '../../src/lib/geo/analysis';
@@ -14,7 +15,9 @@ import {
 	ellipsoidDistanceKm,
 	ellipsoidDistanceToLineKm,
 	expectGolden,
-	readScenarioLayers
+	packSlugs,
+	readScenarioLayers,
+	readScenarioLayersWithLines
 } from './helpers';
 
 const layers = readScenarioLayers();
@@ -111,5 +114,71 @@ describe('crossBorderPairs', () => {
 		const reference = ellipsoidDistanceKm(panjgur.point, saravan.point);
 		expect(Math.abs(pair!.distanceKm - reference) / reference).toBeLessThan(0.01);
 		expect(pair!.intervalKm).toEqual([0, pair!.distanceKm + 200]);
+	});
+});
+
+describe.each(packSlugs)('distances under every border line of %s', (slug) => {
+	const layers = readScenarioLayersWithLines(slug);
+	const scenario = buildScenario(layers);
+
+	it('measures to the lines scenario.json names, the primary border first', () => {
+		expect(scenario.lines.map((l) => l.id)).toEqual(['natural-earth', 'openstreetmap']);
+		expect(scenario.lines[0]!.line).toBe(scenario.border);
+	});
+
+	it.each(mappedEvents(layers.events.features).map((e) => [e.properties.id, e] as const))(
+		'%s: each line within 1% of an independent WGS84 geodesic, with the spread between them',
+		(_id, event) => {
+			const d = eventDistances(mappedLocation(event), scenario);
+			expect(d.byLine.map((l) => l.lineId)).toEqual(['natural-earth', 'openstreetmap']);
+			expect(d.byLine[0]!.borderKm).toBe(d.borderKm);
+			for (const [i, l] of d.byLine.entries()) {
+				const g = scenario.lines[i]!.line.geometry;
+				const parts = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
+				const independent = Math.min(
+					...parts.map((p) => ellipsoidDistanceToLineKm(event.geometry.coordinates, p))
+				);
+				// Within 1%, or 50 m for a point on the line (the sphere and the ellipsoid differ).
+				expect(Math.abs(l.borderKm - independent), l.label).toBeLessThanOrEqual(
+					Math.max(0.01 * independent, 0.05)
+				);
+			}
+		}
+	);
+});
+
+describe('choosing the line measured first', () => {
+	const layers = readScenarioLayersWithLines();
+	const event = mappedEvents(layers.events.features).find(
+		(e) => e.properties.id === 'saravan-2024-01-18'
+	)!;
+
+	it('measures to the chosen line first, and keeps the other beside it', () => {
+		const byDefault = eventDistances(mappedLocation(event), buildScenario(layers));
+		const osm = buildScenario({ ...layers, primaryLine: 'openstreetmap' });
+		expect(osm.lines.map((l) => l.id)).toEqual(['openstreetmap', 'natural-earth']);
+		expect(osm.border).toBe(osm.lines[0]!.line);
+		const chosen = eventDistances(mappedLocation(event), osm);
+		expect(chosen.borderKm).toBe(byDefault.byLine[1]!.borderKm);
+		expect(chosen.byLine.map((l) => l.borderKm)).toEqual(
+			[...byDefault.byLine].reverse().map((l) => l.borderKm)
+		);
+		// An unknown line id falls back to the first line.
+		expect(buildScenario({ ...layers, primaryLine: 'nope' }).lines[0]!.id).toBe('natural-earth');
+	});
+
+	it('reorders distances measured once to both lines, as a fresh measurement would give them', () => {
+		const once = eventDistances(mappedLocation(event), buildScenario(layers));
+		const fresh = eventDistances(
+			mappedLocation(event),
+			buildScenario({ ...layers, primaryLine: 'openstreetmap' })
+		);
+		const reordered = withPrimaryLine(once, 'openstreetmap');
+		expect(reordered.borderKm).toBeCloseTo(fresh.borderKm, 9);
+		expect(reordered.borderIntervalKm).toEqual(fresh.borderIntervalKm);
+		expect(reordered.nearestBorderPoint).toEqual(fresh.nearestBorderPoint);
+		expect(reordered.byLine.map((l) => l.lineId)).toEqual(['openstreetmap', 'natural-earth']);
+		expect(withPrimaryLine(once, 'natural-earth')).toBe(once);
+		expect(withPrimaryLine(once, 'unknown')).toBe(once);
 	});
 });

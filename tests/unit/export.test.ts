@@ -33,6 +33,10 @@ const panjgur: ResultRow = {
 	nearestTown: { name: 'Panjgur', distanceKm: 0.04 },
 	nearestCrossing: { name: 'Taftan', distanceKm: 287.66 },
 	bandsKm: [200, 150],
+	byLine: [
+		{ label: 'Natural Earth 1:10m', borderKm: 118.249 },
+		{ label: 'OpenStreetMap', borderKm: 116.81 }
+	],
 	evidence: {
 		dateStart: '2024-01-16T12:00:00Z',
 		dateEnd: '2024-01-16T14:00:00Z',
@@ -107,6 +111,9 @@ describe('resultsGeoJson', () => {
 			border_km: 118.2,
 			border_min_km: 93.2,
 			border_max_km: 143.3,
+			border_line: 'Natural Earth 1:10m',
+			other_lines_border_km: ['OpenStreetMap: 116.8'],
+			border_spread_km: 1.4,
 			nearest_town: 'Panjgur',
 			nearest_town_km: 0,
 			nearest_crossing: 'Taftan',
@@ -175,7 +182,8 @@ describe('resultsCsv', () => {
 	const csv = resultsCsv([panjgur, imported]);
 	const header =
 		'id,name,kind,longitude_deg,latitude_deg,location_basis,precision_km,side,border_km,' +
-		'border_min_km,border_max_km,nearest_town,nearest_town_km,nearest_crossing,' +
+		'border_min_km,border_max_km,border_line,other_lines_border_km,border_spread_km,' +
+		'nearest_town,nearest_town_km,nearest_crossing,' +
 		'nearest_crossing_km,bands_km,date_start_utc,date_end_utc,time_precision,event_type,' +
 		'sub_event_type,actor1,actor2,civilian_targeting,admin1,admin2,place_reported,geo_precision,' +
 		'where_prec,claims,sources';
@@ -195,7 +203,7 @@ describe('resultsCsv', () => {
 	it('writes numbers plainly, nulls as empty cells and lists joined', () => {
 		expect(csv.split('\r\n')[1]).toBe(
 			'panjgur-2024-01-16,Panjgur strike,event,64.094591,26.97186,stand-in,25,Pakistan,118.2,' +
-				'93.2,143.3,Panjgur,0,Taftan,287.7,150; 200,2024-01-16T12:00:00Z,2024-01-16T14:00:00Z,1,' +
+				'93.2,143.3,Natural Earth 1:10m,OpenStreetMap: 116.8,1.4,Panjgur,0,Taftan,287.7,150; 200,2024-01-16T12:00:00Z,2024-01-16T14:00:00Z,1,' +
 				'Explosions/Remote violence,Air/drone strike,Islamic Revolutionary Guard Corps (Iran),' +
 				'Civilians (Pakistan),,Balochistan,Panjgur District,Sabz Koh (Koh-i-Sabz) village,2,3,' +
 				'"Saeed Ahmed Umrani, Commissioner: 2 killed, 4 injured. [The Express Tribune]",' +

@@ -51,6 +51,32 @@ export function readScenarioLayers(slug = defaultSlug) {
 	};
 }
 
+/**
+ * A pack's layers with the border lines its scenario.json measures to, as the app passes them to
+ * the analysis (`lines`: the primary border, then each extra line layer).
+ */
+export function readScenarioLayersWithLines(slug = defaultSlug) {
+	const meta = readScenarioMeta(slug);
+	const lines = (meta.border.lines ?? []).map((l) => {
+		if (l.extraLayer === undefined) return { id: l.id, label: l.label, line: null };
+		const extra = meta.extraLayers.find((e) => e.id === l.extraLayer)!;
+		const data = JSON.parse(readFileSync(packDir(slug) + extra.file, 'utf8')) as {
+			features: { geometry: { type: 'MultiLineString'; coordinates: number[][][] } }[];
+		};
+		const parts = data.features.flatMap((f) => f.geometry.coordinates);
+		return {
+			id: l.id,
+			label: l.label,
+			line: {
+				type: 'Feature' as const,
+				properties: {},
+				geometry: { type: 'MultiLineString' as const, coordinates: parts }
+			}
+		};
+	});
+	return { ...readScenarioLayers(slug), lines };
+}
+
 const wgs84 = geographiclib.Geodesic.WGS84;
 
 /** Geodesic distance on the WGS84 ellipsoid (Karney's algorithm), in kilometres. */

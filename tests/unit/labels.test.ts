@@ -1,7 +1,13 @@
 // Panel and print wording: the border line's error is credited to the crossing that shows it.
 import geographiclib from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
-import { analysisLines, lineErrorNote, worstOffset } from '../../src/lib/panels/labels';
+import {
+	analysisLines,
+	lineErrorNote,
+	lineFigures,
+	lineSpreadKm,
+	worstOffset
+} from '../../src/lib/panels/labels';
 import { borderProximity } from '../../src/lib/geo/border';
 import { mappedCrossings } from '../../src/lib/geo/scenario';
 import type { EventDistances } from '../../src/lib/geo/distances';
@@ -48,7 +54,8 @@ describe('the border line error, named where it is measured', () => {
 			borderKm: 10,
 			borderIntervalKm: [9, 11],
 			location: { basis: 'stand-in' },
-			nearestTownAcross: null
+			nearestTownAcross: null,
+			byLine: []
 		} as unknown as EventDistances;
 		const text = analysisLines(d, null, false, worst).join(' ');
 		expect(text).toContain(`at the ${worst.name} crossing`);
@@ -64,7 +71,8 @@ describe('the border line error, named where it is measured', () => {
 			borderKm: 10,
 			borderIntervalKm: [9, 11],
 			location: { basis: 'reported' },
-			nearestTownAcross: null
+			nearestTownAcross: null,
+			byLine: []
 		} as unknown as EventDistances;
 		const summary =
 			'includes the Line of Control in Kashmir, a ceasefire line, not an agreed border';
@@ -88,5 +96,43 @@ describe('the border line error, named where it is measured', () => {
 
 	it('says nothing of the line error when there are no crossings', () => {
 		expect(worstOffset([])).toBeNull();
+	});
+});
+
+describe('a border distance under every measured line', () => {
+	const line = (label: string, borderKm: number, range: [number, number]) => ({
+		lineId: label,
+		label,
+		borderKm,
+		borderIntervalKm: range,
+		nearestBorderPoint: [0, 0]
+	});
+	const lines = [
+		line('Natural Earth 1:10m', 42.21, [0, 142.21]),
+		line('OpenStreetMap', 45.71, [0, 145.71])
+	];
+
+	it('gives each line its figure and the spread, or nothing for one line', () => {
+		expect(lineFigures(lines)).toBe(
+			'42.2 km (Natural Earth 1:10m) · 45.7 km (OpenStreetMap) · spread 3.5 km'
+		);
+		expect(lineFigures(lines, true)).toBe(
+			'0.0 km–142.2 km (Natural Earth 1:10m) · 0.0 km–145.7 km (OpenStreetMap) · spread 3.5 km'
+		);
+		expect(lineFigures(lines.slice(0, 1))).toBeNull();
+		expect(lineSpreadKm([...lines, line('Third', 40, [0, 1])])).toBeCloseTo(5.71, 6);
+	});
+
+	it('prints them under the distance in the snapshot analysis', () => {
+		const d = {
+			borderKm: 42.21,
+			borderIntervalKm: [0, 142.21],
+			location: { basis: 'stand-in' },
+			nearestTownAcross: null,
+			byLine: lines
+		} as unknown as EventDistances;
+		expect(analysisLines(d, null, false, null)).toContain(
+			'Under each border line: 42.2 km (Natural Earth 1:10m) · 45.7 km (OpenStreetMap) · spread 3.5 km.'
+		);
 	});
 });

@@ -25,6 +25,8 @@ const CACHE_SIZE = 48;
 
 export class AnalysisEngine {
 	private context: BufferContext | null = null;
+	/** The other measured lines' contexts: each band's areas are also given under them. */
+	private others: { lineId: string; label: string; context: BufferContext }[] = [];
 	private cache = new Map<string, BandResult>();
 
 	handle(request: WorkerRequest): WorkerResponse {
@@ -32,7 +34,13 @@ export class AnalysisEngine {
 		try {
 			if (request.type === 'init') {
 				const scenario = buildScenario(request.layers);
-				this.context = prepareBufferContext(bufferInput(scenario));
+				const input = bufferInput(scenario);
+				this.context = prepareBufferContext(input);
+				this.others = scenario.lines.slice(1).map((l) => ({
+					lineId: l.id,
+					label: l.label,
+					context: prepareBufferContext({ ...input, border: l.line })
+				}));
 				this.cache.clear();
 				const estimates = mappedEvents(request.layers.events.features)
 					.map((e) => estimateLocation(e, scenario))
@@ -60,7 +68,13 @@ export class AnalysisEngine {
 		const key = `${distanceKm}|${side}`;
 		let result = this.cache.get(key);
 		if (!result) {
-			result = bufferBand(this.context!, distanceKm, side);
+			result = {
+				...bufferBand(this.context!, distanceKm, side),
+				otherLines: this.others.map(({ lineId, label, context }) => {
+					const { byCountry, byProvince } = bufferBand(context, distanceKm, side);
+					return { lineId, label, byCountry, byProvince };
+				})
+			};
 			if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
 		} else this.cache.delete(key);
 		this.cache.set(key, result);

@@ -1,5 +1,11 @@
 // Distances to a border line and which side of it a point lies on (Turf, geodesic on the sphere).
-import { booleanPointInPolygon, distance, lineString, nearestPointOnLine } from '@turf/turf';
+import {
+	booleanPointInPolygon,
+	distance,
+	lineString,
+	nearestPointOnLine,
+	pointToLineDistance
+} from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Feature, LineString, MultiLineString, Position } from 'geojson';
 import type { CountryFeature } from './schema';
@@ -20,6 +26,27 @@ export function borderProximity(point: Position, border: BorderLine): BorderProx
 		distanceKm: distance(point, nearest.geometry.coordinates, { units: 'kilometers' }),
 		nearest: nearest.geometry.coordinates
 	};
+}
+
+/** A border line's parts, each a list of positions (one part for a LineString). */
+export function lineParts(border: BorderLine): Position[][] {
+	return border.geometry.type === 'LineString'
+		? [border.geometry.coordinates]
+		: border.geometry.coordinates;
+}
+
+/**
+ * Geodesic distance (km) from a point to a line of one or more parts (Turf's pointToLineDistance
+ * takes single lines only), e.g. an OpenStreetMap border with gaps where it runs in water.
+ */
+export function lineDistanceKm(point: Position, border: BorderLine): number {
+	return Math.min(
+		...lineParts(border).map((part) =>
+			part.length < 2
+				? distance(point, part[0]!, { units: 'kilometers' })
+				: pointToLineDistance(point, lineString(part), { units: 'kilometers' })
+		)
+	);
 }
 
 /**
@@ -49,10 +76,7 @@ export class BorderIndex {
 	private midLatDeg: number;
 
 	constructor(private border: BorderLine) {
-		const parts =
-			border.geometry.type === 'LineString'
-				? [border.geometry.coordinates]
-				: border.geometry.coordinates;
+		const parts = lineParts(border);
 		const lats = parts.flat().map((p) => p[1]!);
 		this.midLatDeg = (Math.min(...lats) + Math.max(...lats)) / 2;
 		this.kmPerDegLon = 111.32 * Math.cos((this.midLatDeg * Math.PI) / 180);

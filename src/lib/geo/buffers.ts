@@ -8,11 +8,10 @@ import {
 	distance,
 	featureCollection,
 	intersect,
-	pointToLineDistance,
 	simplify
 } from '@turf/turf';
-import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
-import type { BorderLine } from './border';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { BorderIndex, lineParts, type BorderLine } from './border';
 
 type Area = Feature<Polygon | MultiPolygon>;
 
@@ -65,16 +64,12 @@ const LEVELS: { fromKm: number; toleranceDeg: number }[] = [
 
 /** Largest geodesic distance (km) from a vertex of the full line to the simplified line. */
 export function maxDeviationKm(full: BorderLine, simplified: BorderLine): number {
-	const coords =
-		full.geometry.type === 'LineString'
-			? full.geometry.coordinates
-			: full.geometry.coordinates.flat();
-	return Math.max(
-		0,
-		...coords.map((c) =>
-			pointToLineDistance(c, simplified as Feature<LineString>, { units: 'kilometers' })
-		)
-	);
+	// A segment index answers each vertex from a few candidate segments (a 6,500-vertex line
+	// against every segment of its simplification took seconds).
+	const index = new BorderIndex(simplified);
+	let worst = 0;
+	for (const c of lineParts(full).flat()) worst = Math.max(worst, index.nearest(c).distanceKm);
+	return worst;
 }
 
 /**
@@ -88,7 +83,22 @@ export function prepareBufferContext(input: {
 	provinces: { name: string; country: string; polygon: Area }[];
 	points: BufferPoint[];
 }): BufferContext {
-	const reach = bboxPolygon(bbox(buffer(input.border, BAND_MAX_KM + 10, { units: 'kilometers' })!));
+	// The widest band's reach: the line's box grown by its width (a buffer of a long multi-part
+	// line only to take its box cost seconds).
+	const [w, s, e, n] = bbox(input.border);
+	const padKm = BAND_MAX_KM + 10;
+	const padLat = padKm / 110.57;
+	const padLon =
+		padKm /
+		(111.32 *
+			Math.cos((Math.min(85, Math.max(Math.abs(s), Math.abs(n)) + padLat) * Math.PI) / 180));
+	const reach = bboxPolygon([
+		w - padLon,
+		Math.max(-90, s - padLat),
+		e + padLon,
+		Math.min(90, n + padLat)
+	]);
+	const borderIndex = new BorderIndex(input.border);
 	const clip = (polygon: Area) => intersect(featureCollection([polygon, reach])) ?? polygon;
 	return {
 		border: input.border,
@@ -101,9 +111,7 @@ export function prepareBufferContext(input: {
 		})),
 		points: input.points.map((p) => ({
 			...p,
-			borderKm: pointToLineDistance(p.point, input.border as Feature<LineString>, {
-				units: 'kilometers'
-			})
+			borderKm: borderIndex.nearest(p.point).distanceKm
 		})),
 		levels: LEVELS.map(({ fromKm, toleranceDeg }) => {
 			const line =
@@ -129,6 +137,16 @@ export type BandResult = {
 	inside: (BufferPoint & { borderKm: number })[];
 	/** How far the band's edge can be from the exact one because of border simplification. */
 	maxDeviationKm: number;
+	/** The same band's areas measured from each other border line (scenario.json `border.lines`). */
+	otherLines?: BandAreas[];
+};
+
+/** A band's areas under one border line. */
+export type BandAreas = {
+	lineId: string;
+	label: string;
+	byCountry: BandResult['byCountry'];
+	byProvince: BandResult['byProvince'];
 };
 
 function levelFor(ctx: BufferContext, distanceKm: number): Simplified {

@@ -1,11 +1,12 @@
 // Distances for each event: to the border, to the nearest town and crossing, and across the border.
-import { coordAll, distance, pointToLineDistance } from '@turf/turf';
-import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { coordAll, distance } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import {
 	borderProximity,
 	BorderIndex,
 	countryAt,
 	distanceIntervalKm,
+	lineDistanceKm,
 	type BorderLine
 } from './border';
 import type {
@@ -14,6 +15,7 @@ import type {
 	MappedEventFeature,
 	TownFeature
 } from './schema';
+import type { MeasuredLine } from './scenario';
 
 /** Where an event is placed for measuring: its mapped point, or a constraint-based estimate. */
 export type EventLocation = {
@@ -39,10 +41,45 @@ export type EventDistances = {
 	nearestCrossing: NearestPlace | null;
 	/** Nearest town in the other country of the border pair (Iran ↔ Pakistan); null elsewhere. */
 	nearestTownAcross: NearestPlace | null;
+	/** The border distance under each measured line, the first being `borderKm`'s line. */
+	byLine: LineDistance[];
 };
+
+/** A border distance under one line. */
+export type LineDistance = {
+	lineId: string;
+	label: string;
+	borderKm: number;
+	borderIntervalKm: [number, number];
+	nearestBorderPoint: Position;
+};
+
+/**
+ * The same distances with another measured line first: its figures become the border distance
+ * (imported points are measured to every line once, and shown under the line the user picks).
+ * Unchanged when the line is already first or was not measured.
+ */
+export function withPrimaryLine(d: EventDistances, lineId: string | null): EventDistances {
+	const chosen = d.byLine.find((l) => l.lineId === lineId);
+	if (!chosen || d.byLine[0] === chosen) return d;
+	return {
+		...d,
+		borderKm: chosen.borderKm,
+		borderIntervalKm: chosen.borderIntervalKm,
+		nearestBorderPoint: chosen.nearestBorderPoint,
+		byLine: [chosen, ...d.byLine.filter((l) => l !== chosen)]
+	};
+}
 
 export type DistanceContext = {
 	border: BorderLine;
+	/**
+	 * Every line distances are measured to, the first being `border`; the others are measured
+	 * too, so each figure can be given under every line with the spread between them.
+	 */
+	lines?: readonly MeasuredLine[];
+	/** Segment indexes of `lines` after the first (same results as Turf, faster for many points). */
+	lineIndexes?: readonly BorderIndex[];
 	borderCountries: readonly [string, string];
 	countries: readonly CountryFeature[];
 	towns: readonly TownFeature[];
@@ -96,14 +133,39 @@ export function eventDistances(location: EventLocation, ctx: DistanceContext): E
 	const [a, b] = ctx.borderCountries;
 	const across = side === a ? b : side === b ? a : null;
 	const acrossTowns = across ? ctx.towns.filter((t) => t.properties.country === across) : [];
+	const borderIntervalKm = location.area
+		? areaBorderIntervalKm(location.area, ctx.border)
+		: distanceIntervalKm(distanceKm, location.radiusKm);
+	const lines = ctx.lines ?? [{ id: 'primary', label: 'border', line: ctx.border }];
+	const byLine = lines.map((l, i): LineDistance => {
+		if (i === 0)
+			return {
+				lineId: l.id,
+				label: l.label,
+				borderKm: distanceKm,
+				borderIntervalKm,
+				nearestBorderPoint: nearest
+			};
+		const hit =
+			ctx.lineIndexes?.[i - 1]?.nearest(location.point) ?? borderProximity(location.point, l.line);
+		const km = hit.distanceKm;
+		return {
+			lineId: l.id,
+			label: l.label,
+			borderKm: km,
+			nearestBorderPoint: hit.nearest,
+			borderIntervalKm: location.area
+				? areaBorderIntervalKm(location.area, l.line)
+				: distanceIntervalKm(km, location.radiusKm)
+		};
+	});
 	return {
 		eventId: location.eventId,
 		location,
 		side,
 		borderKm: distanceKm,
-		borderIntervalKm: location.area
-			? areaBorderIntervalKm(location.area, ctx.border)
-			: distanceIntervalKm(distanceKm, location.radiusKm),
+		byLine,
+		borderIntervalKm,
 		nearestBorderPoint: nearest,
 		nearestTown: nearestOf(location.point, ctx.towns, (i) => ctx.towns[i]!.properties.country),
 		nearestCrossing: nearestOf(location.point, ctx.crossings, () => `${a}–${b}`),
@@ -121,9 +183,7 @@ export function areaBorderIntervalKm(
 	area: Feature<Polygon | MultiPolygon>,
 	border: DistanceContext['border']
 ): [number, number] {
-	const km = coordAll(area).map((v) =>
-		pointToLineDistance(v, border as Feature<LineString>, { units: 'kilometers' })
-	);
+	const km = coordAll(area).map((v) => lineDistanceKm(v, border));
 	return [Math.min(...km), Math.max(...km)];
 }
 

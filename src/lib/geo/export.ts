@@ -19,6 +19,8 @@ export type ResultRow = {
 	nearestCrossing: { name: string; distanceKm: number } | null;
 	/** Band distances (km) the point falls within. */
 	bandsKm: number[];
+	/** The border distance under every measured line (the first is `borderKm`'s). */
+	byLine?: { label: string; borderKm: number }[];
 	/** A scenario event's evidence (absent for imported points). */
 	evidence?: RowEvidence;
 };
@@ -46,7 +48,7 @@ export type RowEvidence = {
 
 export type ResultsMeta = { scenario: string; generatedUtc: string; borderGeometry: string };
 
-type FlatValue = string | number | null;
+export type FlatValue = string | number | null;
 
 /** Sub-decimetre coordinates would only show floating-point noise from the estimates. */
 const COORDINATE_DECIMALS = 6;
@@ -75,6 +77,18 @@ function flatten(row: ResultRow): Record<string, FlatValue | number[] | string[]
 		border_km: round(row.borderKm, DISTANCE_DECIMALS),
 		border_min_km: round(row.borderIntervalKm[0], DISTANCE_DECIMALS),
 		border_max_km: round(row.borderIntervalKm[1], DISTANCE_DECIMALS),
+		border_line: row.byLine?.[0]?.label ?? null,
+		other_lines_border_km: (row.byLine ?? [])
+			.slice(1)
+			.map((l) => `${l.label}: ${round(l.borderKm, DISTANCE_DECIMALS)}`),
+		border_spread_km:
+			row.byLine && row.byLine.length > 1
+				? round(
+						Math.max(...row.byLine.map((l) => l.borderKm)) -
+							Math.min(...row.byLine.map((l) => l.borderKm)),
+						DISTANCE_DECIMALS
+					)
+				: null,
 		nearest_town: row.nearestTown?.name ?? null,
 		nearest_town_km: row.nearestTown ? round(row.nearestTown.distanceKm, DISTANCE_DECIMALS) : null,
 		nearest_crossing: row.nearestCrossing?.name ?? null,
@@ -175,7 +189,7 @@ export function resultsCsv(rows: ResultRow[]): string {
 			COLUMNS.map((column) => {
 				const value = flat[column];
 				if (column === 'bands_km') return csvCell((value as number[]).join('; '));
-				if (column === 'sources' || column === 'claims')
+				if (column === 'sources' || column === 'claims' || column === 'other_lines_border_km')
 					return csvCell((value as string[]).join(' | '));
 				return csvCell(value as FlatValue);
 			})
@@ -198,7 +212,7 @@ export function resultsKml(rows: ResultRow[]): string {
 		for (const [key, value] of Object.entries(flat)) {
 			if (value === null || (typeof value === 'number' && !Number.isFinite(value))) continue;
 			if (key === 'bands_km') properties[key] = (value as number[]).join('; ');
-			else if (key === 'sources' || key === 'claims')
+			else if (key === 'sources' || key === 'claims' || key === 'other_lines_border_km')
 				properties[key] = (value as string[]).join(' | ');
 			else properties[key] = value as string | number;
 		}
@@ -219,7 +233,7 @@ export function resultsKml(rows: ResultRow[]): string {
  * instead of running it as a formula (names come from imported files: OWASP CSV injection).
  * Numbers are written as numbers: a negative longitude must stay a number.
  */
-function csvCell(value: FlatValue): string {
+export function csvCell(value: FlatValue): string {
 	if (value === null) return '';
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
 	const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -54,7 +54,8 @@ export class ImportEngine {
 					...scenario,
 					// Boxes let point-in-polygon skip most countries at once.
 					countries: scenario.countries.map((c) => ({ ...c, bbox: bbox(c) })),
-					borderIndex: new BorderIndex(scenario.border)
+					borderIndex: new BorderIndex(scenario.border),
+					lineIndexes: scenario.lines.slice(1).map((l) => new BorderIndex(l.line))
 				};
 				this.region = regionBox([
 					...coordAll(scenario.border),

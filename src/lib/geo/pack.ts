@@ -6,6 +6,7 @@ import {
 	extraLayerKinds,
 	isoDate,
 	layerNames,
+	claimantSchema,
 	nonEmpty,
 	sourceSchema,
 	type LayerData
@@ -100,11 +101,45 @@ export const scenarioMetaSchema = v.pipe(
 					note: nonEmpty
 				})
 			),
+			/**
+			 * The lines every border distance is measured to, each with a short label for figures
+			 * ("Natural Earth 1:10m"): the first is borders.geojson's primary border, the others are
+			 * extra line layers of the pack (`extraLayer`). The user picks which one is primary.
+			 */
+			lines: v.optional(
+				v.pipe(
+					v.array(
+						v.object({
+							id: slug,
+							label: nonEmpty,
+							/** An extra layer of kind "lines" holding this line; absent for the first. */
+							extraLayer: v.optional(slug)
+						})
+					),
+					v.minLength(1),
+					v.check(
+						(l) => l[0]!.extraLayer === undefined,
+						"border.lines[0] is borders.geojson's line: no extraLayer"
+					),
+					v.check(
+						(l) => l.slice(1).every((x) => x.extraLayer !== undefined),
+						'Every border line after the first names its extraLayer'
+					),
+					v.check(
+						(l) => new Set(l.map((x) => x.id)).size === l.length,
+						'Border line ids must be unique'
+					)
+				)
+			),
 			officialLengths: v.array(
 				v.object({
 					km: v.pipe(v.number(), v.minValue(0)),
 					/** What was measured: "the border", "the border barrier". */
 					of: nonEmpty,
+					/** The government whose figure it is (one of border.sides), when it is one's. */
+					government: v.optional(nonEmpty),
+					/** Who gave the figure, when a person or office did. */
+					claimant: v.optional(claimantSchema),
 					source: sourceSchema
 				})
 			)
@@ -206,6 +241,17 @@ export function packProblems(meta: ScenarioMeta, layers: PackLayers): GeodataErr
 					)
 				);
 		}
+	}
+	for (const [i, line] of (meta.border.lines ?? []).entries()) {
+		if (line.extraLayer === undefined) continue;
+		const extra = meta.extraLayers.find((e) => e.id === line.extraLayer);
+		if (extra?.kind !== 'lines')
+			problems.push(
+				new GeodataError(
+					'scenario.json',
+					`at border.lines.${i}.extraLayer: "${line.extraLayer}" is not an extra layer of kind "lines"`
+				)
+			);
 	}
 	for (const [i, a] of meta.actors.entries())
 		if (a.side !== undefined && !meta.border.sides.includes(a.side))

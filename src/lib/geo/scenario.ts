@@ -13,10 +13,23 @@ export type ScenarioLayers = {
 	towns: LayerData<'towns'>;
 	crossings: LayerData<'crossings'>;
 	events: LayerData<'events'>;
+	/**
+	 * The lines border distances are measured to (scenario.json `border.lines`), in order: `line`
+	 * null for borders.geojson's primary border, else the line's geometry (an extra layer's).
+	 * Absent: the primary border alone.
+	 */
+	lines?: readonly { id: string; label: string; line: BorderLine | null }[];
+	/** The line the user measures to first (its id); absent or unknown: the first of `lines`. */
+	primaryLine?: string | null;
 };
+
+/** A border line distances are measured to, with the short label its figures carry. */
+export type MeasuredLine = { id: string; label: string; line: BorderLine };
 
 export type Scenario = DistanceContext & {
 	borderName: string;
+	/** The measured lines, the primary border first. */
+	lines: MeasuredLine[];
 	/** Involved provinces, for band statistics. */
 	involvedProvinces: LayerData<'provinces'>['features'];
 	/** The two countries of the border pair, as polygons. */
@@ -64,8 +77,14 @@ export function buildScenario(layers: ScenarioLayers): Scenario {
 			point: c.geometry.coordinates
 		}))
 	];
+	const lines: MeasuredLine[] = (
+		layers.lines ?? [{ id: 'primary', label: primary.properties.name, line: null }]
+	).map((l) => ({ id: l.id, label: l.label, line: l.line ?? (primary as BorderLine) }));
+	const chosen = lines.find((l) => l.id === layers.primaryLine) ?? lines[0]!;
+	lines.sort((a, b) => Number(b === chosen) - Number(a === chosen));
 	return {
-		border: primary as BorderLine,
+		border: chosen.line,
+		lines,
 		borderName: primary.properties.name,
 		borderCountries,
 		countries,

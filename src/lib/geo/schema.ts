@@ -106,7 +106,7 @@ export const sourceSchema = v.pipe(
 );
 
 /** Who made a claim: a named person and their office, or an office alone when unnamed. */
-const claimantSchema = v.object({
+export const claimantSchema = v.object({
 	person: v.nullable(nonEmpty),
 	office: nonEmpty
 });

@@ -22,8 +22,16 @@ export class AnalysisStore {
 	private pending: BufferSettings | null = null;
 	private nextId = 1;
 
+	/** The border line the worker measures to first (see `ScenarioLayers.primaryLine`). */
+	startedLine: string | null = null;
+
+	/** Starts the worker on a scenario; a running one is replaced (another border line chosen). */
 	start(layers: ScenarioLayers): void {
 		this.worker?.terminate();
+		this.startedLine = layers.primaryLine ?? null;
+		// What was shown or asked for is computed again by the new worker.
+		this.pending = this.pending ?? this.inFlight?.settings ?? this.bandSettings;
+		this.inFlight = null;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a fixed module URL, not state
 		this.worker = new Worker(new URL('../geo/analysis.worker.ts', import.meta.url), {
 			type: 'module'

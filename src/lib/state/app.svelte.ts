@@ -32,6 +32,11 @@ export class AppState {
 	eventRadiusKm = $state(DEFAULT_EVENT_RADIUS_KM);
 	/** Whether distances use the mapped (reported or stand-in) points or constraint estimates. */
 	locationMode = $state<LocationMode>('mapped');
+	/**
+	 * The border line distances are measured to first (scenario.json `border.lines` id); null for
+	 * the pack's first line. Every figure is also given under the other lines.
+	 */
+	borderLine = $state<string | null>(null);
 	/** Visibility and opacity of each toggleable layer (src/lib/map/layers.ts). */
 	layers = $state.raw<LayerSettings>({});
 

@@ -1,7 +1,7 @@
 // Owner of the user's imported points: files are read, validated and measured in a worker, then
 // analysed like the built-in events. A failed import never touches what was loaded before.
 import type { FeatureCollection } from 'geojson';
-import type { EventDistances } from '$lib/geo/distances';
+import { withPrimaryLine, type EventDistances } from '$lib/geo/distances';
 import { clip, isolate, LABEL_CHARS } from '$lib/format';
 import { MAX_IMPORT_BYTES, slugify, type ImportedPoint } from '$lib/geo/import';
 import type { ImportRequest, ImportResponse } from '$lib/geo/import-worker';
@@ -16,8 +16,11 @@ const plural = (n: number, word: string) =>
 
 export class ImportStore {
 	points = $state.raw<ImportedPoint[]>([]);
+	/** The points' distances as the worker measured them, to every border line. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state: a local value or one replaced whole
-	distances = $state.raw<ReadonlyMap<string, EventDistances>>(new Map());
+	measured = $state.raw<ReadonlyMap<string, EventDistances>>(new Map());
+	/** The same, under the border line the user measures to first. */
+	readonly distances: ReadonlyMap<string, EventDistances>;
 	files = $state.raw<ImportedFile[]>([]);
 	/** The last import's failure, for role="alert". */
 	error = $state<string | null>(null);
@@ -39,7 +42,17 @@ export class ImportStore {
 	 * @param onremoved told the ids of points that are gone (a file removed or imported again),
 	 *   so whoever holds a selection of one can clear it
 	 */
-	constructor(private onremoved: (ids: ReadonlySet<string>) => void = () => {}) {
+	constructor(
+		private onremoved: (ids: ReadonlySet<string>) => void = () => {},
+		/** The chosen border line's id (null: the pack's first). */
+		lineId: () => string | null = () => null
+	) {
+		this.distances = $derived.by(() => {
+			const id = lineId();
+			if (id === null) return this.measured;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
+			return new Map([...this.measured].map(([k, d]) => [k, withPrimaryLine(d, id)]));
+		});
 		this.collection = $derived({
 			type: 'FeatureCollection',
 			features: this.points.map((p) => ({
@@ -128,7 +141,14 @@ export class ImportStore {
 				return;
 			}
 			// Re-importing a file of the same name replaces its earlier points.
-			this.apply(replaceFile(this, result.file, result.points, done.distances));
+			this.apply(
+				replaceFile(
+					{ points: this.points, distances: this.measured },
+					result.file,
+					result.points,
+					done.distances
+				)
+			);
 			this.files = [
 				...this.files.filter((f) => f.file !== result.file),
 				{
@@ -157,12 +177,12 @@ export class ImportStore {
 
 	private apply(next: ReturnType<typeof replaceFile>): void {
 		this.points = next.points;
-		this.distances = next.distances;
+		this.measured = next.distances;
 		if (next.removed.size) this.onremoved(next.removed);
 	}
 
 	remove(file: string): void {
-		this.apply(replaceFile(this, file));
+		this.apply(replaceFile({ points: this.points, distances: this.measured }, file));
 		this.files = this.files.filter((f) => f.file !== file);
 		this.status = `Removed ${isolate(file)}.`;
 	}

@@ -31,6 +31,7 @@ export function resultRows(input: {
 		side: d.side,
 		borderKm: d.borderKm,
 		borderIntervalKm: d.borderIntervalKm,
+		byLine: d.byLine.map((l) => ({ label: l.label, borderKm: l.borderKm })),
 		nearestTown: d.nearestTown && {
 			name: d.nearestTown.name,
 			distanceKm: d.nearestTown.distanceKm

@@ -13,18 +13,63 @@ import {
 import { buildScenario, type Scenario, type ScenarioLayers } from '$lib/geo/scenario';
 import { overlapsWindow } from '$lib/geo/timeline';
 import type { ScenarioMeta } from '$lib/geo/pack';
-import type { CrossingFeature, MappedEventFeature } from '$lib/geo/schema';
+import type { BorderLine } from '$lib/geo/border';
+import type { CrossingFeature, ExtraLayerData, MappedEventFeature } from '$lib/geo/schema';
+import type { LineString, MultiLineString } from 'geojson';
 import { palette } from '$lib/map/palette';
 import type { AnalysisStore } from './analysis.svelte';
 import type { AppState } from './app.svelte';
 import type { GeodataStore } from './geodata.svelte';
 
 /** All six layers, or null while any is missing (the analysis needs every one of them). */
-export function completeLayers(layers: GeodataStore['layers']): ScenarioLayers | null {
-	const { countries, provinces, borders, towns, crossings, events } = layers;
+export function completeLayers(
+	geodata: Pick<GeodataStore, 'layers' | 'extras' | 'meta'>,
+	primaryLine: string | null = null
+): ScenarioLayers | null {
+	const { countries, provinces, borders, towns, crossings, events } = geodata.layers;
 	return countries && provinces && borders && towns && crossings && events
-		? { countries, provinces, borders, towns, crossings, events }
+		? {
+				countries,
+				provinces,
+				borders,
+				towns,
+				crossings,
+				events,
+				...lineLayers(geodata),
+				primaryLine
+			}
 		: null;
+}
+
+/**
+ * The lines scenario.json says to measure to, with the extra layers' geometry. A line whose layer
+ * failed to load is left out (its error is shown): the others are still measured.
+ */
+export function lineLayers(
+	geodata: Pick<GeodataStore, 'extras' | 'meta'>
+): Pick<ScenarioLayers, 'lines'> {
+	const declared = geodata.meta.border.lines;
+	if (!declared) return {};
+	return {
+		lines: declared.flatMap((l): NonNullable<ScenarioLayers['lines']>[number][] => {
+			if (l.extraLayer === undefined) return [{ id: l.id, label: l.label, line: null }];
+			const data = geodata.extras[l.extraLayer];
+			return data ? [{ id: l.id, label: l.label, line: asBorderLine(data) }] : [];
+		})
+	};
+}
+
+/** An extra line layer as one border line: its features' lines as one multi-line. */
+function asBorderLine(data: ExtraLayerData): BorderLine {
+	const parts = data.features.flatMap((f) => {
+		const g = f.geometry as LineString | MultiLineString;
+		return g.type === 'LineString' ? [g.coordinates] : g.coordinates;
+	});
+	return {
+		type: 'Feature',
+		properties: {},
+		geometry: { type: 'MultiLineString', coordinates: parts }
+	};
 }
 
 function tryBuildScenario(layers: ScenarioLayers | null): Scenario | null {
@@ -70,6 +115,10 @@ export class ScenarioView {
 	 * evidence of the line's positional error.
 	 */
 	readonly crossingOffsets: { name: string; precisionKm: number; offsetKm: number }[];
+	/** The geodesic length of every measured border line, the primary first. */
+	readonly lineLengths: { id: string; label: string; km: number }[];
+	/** The short label of the line measured to first. */
+	readonly lineLabel: string;
 	/** Every official crossing of the pack, also those no source places (listed, not drawn). */
 	readonly crossings: readonly CrossingFeature[];
 	/** The pack's description of the incident: title, border, actors. */
@@ -80,7 +129,7 @@ export class ScenarioView {
 		this.meta = geodata.meta;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once from the pack, never mutated
 		this.actorColours = new Map(geodata.meta.actors.map((a) => [a.id, a.colour]));
-		this.scenario = $derived(tryBuildScenario(completeLayers(geodata.layers)));
+		this.scenario = $derived(tryBuildScenario(completeLayers(geodata, app.borderLine)));
 		this.events = $derived(
 			mappedEvents(geodata.layers.events?.features ?? []).filter((e) =>
 				overlapsWindow(e.properties, app.timeWindow)
@@ -119,6 +168,14 @@ export class ScenarioView {
 			);
 		});
 		this.borderLengthKm = $derived(this.scenario ? lineLengthKm(this.scenario.border) : null);
+		this.lineLengths = $derived(
+			(this.scenario?.lines ?? []).map((l) => ({
+				id: l.id,
+				label: l.label,
+				km: lineLengthKm(l.line)
+			}))
+		);
+		this.lineLabel = $derived(this.scenario?.lines[0]?.label ?? 'Natural Earth 1:10m');
 		this.crossings = $derived(geodata.layers.crossings?.features ?? []);
 		this.crossingOffsets = $derived.by(() => {
 			const scenario = this.scenario;

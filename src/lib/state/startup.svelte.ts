@@ -5,7 +5,7 @@ import type { AnalysisStore } from './analysis.svelte';
 import type { AppState } from './app.svelte';
 import type { GeodataStore } from './geodata.svelte';
 import type { ImportStore } from './imports.svelte';
-import { completeLayers } from './scenario.svelte';
+import { completeLayers, lineLayers } from './scenario.svelte';
 
 type Inputs = {
 	geodata: GeodataStore;
@@ -18,9 +18,13 @@ type Inputs = {
 
 /** Installs the start-up effects; call while a component is being set up. */
 export function startBackgroundWork({ geodata, app, analysis, imports, mapSettled }: Inputs): void {
+	// Another border line chosen: the worker restarts on it (bands and estimates are measured
+	// from the line first in the list).
 	$effect(() => {
-		const layers = completeLayers(geodata.layers);
-		if (mapSettled() && layers && analysis.status === 'idle') analysis.start(layers);
+		const layers = completeLayers(geodata, app.borderLine);
+		if (!mapSettled() || !layers) return;
+		if (analysis.status === 'idle' || analysis.startedLine !== app.borderLine)
+			analysis.start(layers);
 	});
 
 	// Imports need only the countries and the border; other missing layers just measure nothing.
@@ -37,7 +41,8 @@ export function startBackgroundWork({ geodata, app, analysis, imports, mapSettle
 				provinces: provinces ?? none,
 				towns: towns ?? none,
 				crossings: crossings ?? none,
-				events: events ?? none
+				events: events ?? none,
+				...lineLayers(geodata)
 			});
 		else
 			imports.unavailable =

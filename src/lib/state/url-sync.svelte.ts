@@ -48,7 +48,11 @@ export class UrlSync {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never kept
 			linkable ? new URL(window.location.href).searchParams : new URLSearchParams(),
 			view.scenario?.borderCountries ?? [],
-			{ layerIds: app.toggles.map((l) => l.id), extent: this.inputs.extent() }
+			{
+				layerIds: app.toggles.map((l) => l.id),
+				extent: this.inputs.extent(),
+				lineIds: (geodata.meta.border.lines ?? []).map((l) => l.id)
+			}
 		);
 		if (state.selection && !resolveRef(geodata.layers, state.selection, imports.points)) {
 			found.push(
@@ -60,6 +64,7 @@ export class UrlSync {
 		app.buffer = state.buffer ?? DEFAULT_BUFFER;
 		app.eventRadiusKm = state.eventRadiusKm ?? DEFAULT_EVENT_RADIUS_KM;
 		app.locationMode = state.locationMode ?? 'mapped';
+		app.borderLine = state.borderLine ?? null;
 		const layers = defaultLayerSettings(app.toggles);
 		for (const id of state.hidden ?? []) layers[id] = { ...layers[id]!, visible: false };
 		for (const [id, setting] of Object.entries(app.layers))
@@ -96,6 +101,7 @@ export class UrlSync {
 			buffer: app.buffer,
 			eventRadiusKm: app.eventRadiusKm,
 			locationMode: app.locationMode,
+			borderLine: app.borderLine,
 			hidden: app.toggles.filter((l) => !app.layers[l.id]?.visible).map((l) => l.id),
 			timeWindow: app.timeWindow,
 			view: app.view

@@ -26,6 +26,8 @@ export type UrlState = {
 	buffer: BufferSettings;
 	eventRadiusKm: number;
 	locationMode: LocationMode;
+	/** The border line measured to first, when not the pack's first (its id). */
+	borderLine?: string | null;
 	/** Toggle layers that are switched off (src/lib/map/layers.ts ids). */
 	hidden?: string[];
 	timeWindow?: DayWindow | null;
@@ -49,6 +51,7 @@ export function encodeUrlState(s: UrlState): URLSearchParams {
 	if (s.buffer.side !== DEFAULT_BUFFER.side) params.set('side', s.buffer.side);
 	if (s.eventRadiusKm !== DEFAULT_EVENT_RADIUS_KM) params.set('radius', String(s.eventRadiusKm));
 	if (s.locationMode !== 'mapped') params.set('loc', s.locationMode);
+	if (s.borderLine) params.set('line', s.borderLine);
 	if (s.hidden?.length) params.set('hide', [...s.hidden].sort().join(','));
 	if (s.timeWindow) {
 		params.set('from', dayToIso(s.timeWindow.startDay));
@@ -82,7 +85,12 @@ export function deliberatePart(params: URLSearchParams): string {
 export function decodeUrlState(
 	params: URLSearchParams,
 	sides: readonly string[],
-	known: { layerIds?: readonly string[]; extent?: DayWindow | null } = {}
+	known: {
+		layerIds?: readonly string[];
+		extent?: DayWindow | null;
+		/** The pack's border lines (ids), the first being the default. */
+		lineIds?: readonly string[];
+	} = {}
 ): { state: Partial<UrlState>; notices: string[] } {
 	const state: Partial<UrlState> = {};
 	const notices: string[] = [];
@@ -151,6 +159,15 @@ export function decodeUrlState(
 		else
 			notices.push(
 				`Ignored the link's location mode ${quoteUser(loc)}: expected mapped or estimate.`
+			);
+	}
+	const line = param('line');
+	if (line !== null) {
+		const ids = known.lineIds ?? [];
+		if (ids.includes(line)) state.borderLine = line === ids[0] ? null : line;
+		else
+			notices.push(
+				`Ignored the link's border line ${quoteUser(line)}: expected ${ids.length ? ids.join(' or ') : 'no line parameter for this pack'}.`
 			);
 	}
 	const hide = param('hide');
