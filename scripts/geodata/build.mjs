@@ -594,7 +594,8 @@ ${
 
 The ${pack.osmBorder.name}: the edges the ${pack.osmBorder.countries.join(' and ')} polygons of \`${osmPkg}\` share, matched vertex
 for vertex (${osm.stats}). The package clips countries to land, so where the border runs in water
-the line has gaps. Declared in scenario.json as an extra layer; drawn for comparison, not measured.
+the line has gaps. Declared in scenario.json as an extra layer and in \`border.lines\`: every border distance and band
+area is also measured to it, with the spread between the two lines.
 
 `
 		: ''

@@ -232,3 +232,55 @@ test('imports KML and KMZ placemarks, naming a skipped line by its placemark', a
 			.getByRole('article', { name: 'Within 10 km of the border' })
 	).toContainText(/Your points inside:.*Pūnch/);
 });
+
+test('ACLED and UCDP GED exports import as events, and the events download as ACLED CSV that reads back', async ({
+	page
+}) => {
+	// The fixtures are the pack's own events at their own sites: hide the pack's events, so a
+	// click on a site selects the imported row.
+	await openMap(page, '/?hide=events');
+	const status = dataPanel(page).getByRole('status');
+	await fileInput(page).setInputFiles('tests/fixtures/import/acled-iran-pakistan-2024.csv');
+	await expect(status).toContainText(
+		`Imported 6 points from ${iso('acled-iran-pakistan-2024.csv')}`
+	);
+	await expect(dataPanel(page)).toContainText('Read as a ACLED export');
+	// An imported row shows its event: codes, actors and the lowest toll ACLED records.
+	const rask = await projectToPage(page, [61.4014, 26.2356]);
+	await page.mouse.click(rask.x, rask.y);
+	const details = page.getByRole('region', { name: /Police headquarters in the town of Rask/ });
+	await expect(details.getByRole('heading', { name: 'ACLED event' })).toBeVisible();
+	await expect(details).toContainText('Battles → Armed clash');
+	await expect(details).toContainText('ACLED geo_precision 1');
+	await expect(details).toContainText('Jaish al-Adl · Police Forces of Iran');
+
+	await dataPanel(page)
+		.getByRole('button', { name: `Remove acled-iran-pakistan-2024.csv` })
+		.click();
+	await fileInput(page).setInputFiles('tests/fixtures/import/ucdp-ged-iran-pakistan-2024.csv');
+	await expect(status).toContainText(
+		`Imported 6 points from ${iso('ucdp-ged-iran-pakistan-2024.csv')}`
+	);
+	const panjgur = await projectToPage(page, [64.09459, 26.97186]);
+	await page.mouse.click(panjgur.x, panjgur.y);
+	const ged = page.getByRole('region', { name: /Sabz Koh \(Koh-i-Sabz\) village/ });
+	await expect(ged.getByRole('heading', { name: 'UCDP GED event' })).toBeVisible();
+	await expect(ged).toContainText('UCDP where_prec 3');
+	await expect(ged).toContainText('2024-01-16');
+
+	const [acled] = await Promise.all([
+		page.waitForEvent('download'),
+		dataPanel(page).getByRole('button', { name: 'Download ACLED CSV' }).click()
+	]);
+	expect(acled.suggestedFilename()).toMatch(
+		/^borderline_iran-pakistan-2024_events_acled_\d{4}-\d{2}-\d{2}\.csv$/
+	);
+	const text = readFileSync(await acled.path(), 'utf8');
+	expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+		'event_id_cnty,event_date,time_precision,disorder_type,event_type,sub_event_type,actor1,actor2,' +
+			'civilian_targeting,country,admin1,admin2,location,latitude,longitude,geo_precision,source,' +
+			'source_scale,notes,fatalities,timestamp'
+	);
+	// The file the app wrote is the fixture the import read: our own events, nothing invented.
+	expect(text).toBe(readFileSync('tests/fixtures/import/acled-iran-pakistan-2024.csv', 'utf8'));
+});

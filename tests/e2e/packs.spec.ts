@@ -98,7 +98,7 @@ appTest(
 	"a pack's extra layer (the OpenStreetMap border line) is listed, drawn, credited and linked",
 	async ({ page }) => {
 		await openMap(page);
-		const name = 'Iran–Pakistan border, OpenStreetMap (for comparison)';
+		const name = 'Iran–Pakistan border, OpenStreetMap line';
 		const toggle = page
 			.getByRole('region', { name: 'Layers' })
 			.getByRole('group', { name: 'Context' })

@@ -231,7 +231,7 @@ test('exports a one-page PDF of the paper size with searchable title and credits
 	expect(text).toContain('Towns © GeoNames, CC BY 4.0');
 	expect(text).toContain('Iran–Pakistan border');
 	// The pack's extra layer is in the legend and its dataset in the credits (ODbL asks it).
-	expect(text).toContain('Iran–Pakistan border, OpenStreetMap (for comparison)');
+	expect(text).toContain('Iran–Pakistan border, OpenStreetMap line');
 	expect(text).toContain('© OpenStreetMap contributors (ODbL)');
 	expect(text).toContain('Sources of the events shown');
 	expect(text).toMatch(/Scale 1:[\d,]+ at 2\d\.\d° N/);

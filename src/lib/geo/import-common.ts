@@ -1,6 +1,7 @@
 // What the import readers share: limits, the point and result types, and text helpers (no DOM).
 
 /** More points than this would make every analysis (distances, bands) too slow to be useful. */
+import type { ImportedEvent } from './import-codebook';
 export const MAX_IMPORT_POINTS = 100_000;
 /**
  * Coordinate positions of all geometries, lines and polygons included: check-geojson builds a
@@ -29,6 +30,8 @@ export type ImportedPoint = {
 	index: number;
 	/** Where in the file it came from, for people: "row 4", "feature 3", "feature 3, point 2 of 5". */
 	origin: string;
+	/** A row of an ACLED or UCDP GED export, read as an event of our model. */
+	event?: ImportedEvent;
 };
 
 /** Something in the file that was not imported, and why: shown to the user next to the result. */

@@ -16,6 +16,7 @@ import {
 	type Parsed,
 	type SkippedItem
 } from './import-common';
+import { codebookEvent, detectCodebook, type ImportedEvent } from './import-codebook';
 
 const LATITUDE_NAMES = ['latitude', 'lat', 'y'];
 const LONGITUDE_NAMES = ['longitude', 'lon', 'lng', 'long', 'x'];
@@ -90,7 +91,12 @@ export function readCsv(fileName: string, text: string, ext: string, idPrefix: s
 		throw new ImportError(
 			`The file has a header row (${listed(columns, 12, ', ')}) but no data rows.`
 		);
-	const nameColumn = findColumn(columns, CSV_NAME_NAMES, 'name', []);
+	const codebook = detectCodebook(columns);
+	if (codebook)
+		warnings.push(
+			`Read as a ${codebook} export: each row is an event with its dates, types, actors, precision codes, fatalities and sources.`
+		);
+	const nameColumn = codebook ? null : findColumn(columns, CSV_NAME_NAMES, 'name', []);
 	// With ";" or tab separating fields, a comma can only be a decimal separator (27,37).
 	const decimalComma = delimiter === ';' || delimiter === '\t';
 	const points: ImportedPoint[] = [];
@@ -123,17 +129,35 @@ export function readCsv(fileName: string, text: string, ext: string, idPrefix: s
 			continue;
 		}
 		if (lat.comma || lon.comma) commaRows++;
-		const name = nameColumn === null ? '' : (fields[nameColumn] ?? '').trim();
+		const properties = Object.fromEntries(
+			columns.map((column, k) => [column, fields[k]?.trim() ? fields[k]! : null])
+		);
+		let event: ImportedEvent | undefined;
+		if (codebook) {
+			const lower = Object.fromEntries(
+				Object.entries(properties).map(([k, v]) => [k.toLowerCase(), v])
+			);
+			const read = codebookEvent(codebook, lower);
+			if (!read.ok) {
+				skipped.push({ where, why: read.problem });
+				continue;
+			}
+			event = read.value;
+		}
+		const name = event
+			? [event.place, event.dateStart].filter(Boolean).join(', ')
+			: nameColumn === null
+				? ''
+				: (fields[nameColumn] ?? '').trim();
 		points.push({
 			id: `${idPrefix}-${line}`,
 			name: name || `Row ${line}`,
 			point: [lon.value, lat.value],
-			properties: Object.fromEntries(
-				columns.map((column, k) => [column, fields[k]?.trim() ? fields[k]! : null])
-			),
+			properties,
 			sourceFile: fileName,
 			index: line,
-			origin: where
+			origin: where,
+			...(event ? { event } : {})
 		});
 	}
 
