@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BorderIndex, borderProximity } from '../../src/lib/geo/border';
 import { ImportEngine, type ImportResponse } from '../../src/lib/geo/import-worker';
 import { buildScenario } from '../../src/lib/geo/scenario';
-import { readScenarioLayers } from './helpers';
+import { readScenarioLayers, readScenarioLayersWithLines } from './helpers';
 
 const layers = readScenarioLayers();
 const scenario = buildScenario(layers);
@@ -128,5 +128,36 @@ describe('ImportEngine plausibility', () => {
 		expect(done.result.warnings[0]).toMatch(
 			/^The file is not valid UTF-8; it was read as Windows-1252/
 		);
+	});
+});
+
+describe('ImportEngine with two border lines', () => {
+	const withLines = readScenarioLayersWithLines();
+	let seed = 11;
+	const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+	const rows = ['name,lat,lon'];
+	for (let i = 0; i < 4000; i++)
+		rows.push(`p${i},${(12 + random() * 30).toFixed(5)},${(36 + random() * 40).toFixed(5)}`);
+	const csv = new TextEncoder().encode(rows.join('\n'));
+
+	it('measures every point to both lines; far from the border on a simplification within 1 km', () => {
+		const out: ImportResponse[] = [];
+		const engine = new ImportEngine((r) => out.push(r));
+		engine.handle({ type: 'init', layers: withLines });
+		engine.handle({
+			type: 'import',
+			requestId: 1,
+			fileName: 'region.csv',
+			bytes: csv.slice().buffer,
+			idPrefix: 'f1'
+		});
+		const done = out.find((r) => r.type === 'imported')!;
+		if (done.type !== 'imported') throw new Error('no result');
+		const osm = buildScenario(withLines).lines[1]!.line;
+		for (const [, d] of done.distances.filter((_, i) => i % 40 === 0)) {
+			const exact = borderProximity(d.location.point, osm).distanceKm;
+			expect(d.byLine[1]!.lineId).toBe('openstreetmap');
+			expect(Math.abs(d.byLine[1]!.borderKm - exact)).toBeLessThan(d.borderKm > 200 ? 1.5 : 1e-6);
+		}
 	});
 });

@@ -80,6 +80,12 @@ export type DistanceContext = {
 	lines?: readonly MeasuredLine[];
 	/** Segment indexes of `lines` after the first (same results as Turf, faster for many points). */
 	lineIndexes?: readonly BorderIndex[];
+	/**
+	 * Indexes of the same lines simplified at 0.01° (within ~1 km), used for points over
+	 * FAR_FROM_LINE_KM from the first line: there a dense line's index has to scan most of it,
+	 * and ~1 km is under 0.5% of the distance.
+	 */
+	coarseLineIndexes?: readonly BorderIndex[];
 	borderCountries: readonly [string, string];
 	countries: readonly CountryFeature[];
 	towns: readonly TownFeature[];
@@ -87,6 +93,9 @@ export type DistanceContext = {
 	/** Optional segment index: same results, much faster for many points. */
 	borderIndex?: BorderIndex;
 };
+
+/** Beyond this distance from the first line, the other lines may be measured on a simplification. */
+export const FAR_FROM_LINE_KM = 200;
 
 /** Places farther than this are not offered as "nearest": the shipped towns only cover the border region. */
 export const NEAREST_PLACE_MAX_KM = 400;
@@ -147,7 +156,11 @@ export function eventDistances(location: EventLocation, ctx: DistanceContext): E
 				nearestBorderPoint: nearest
 			};
 		const hit =
-			ctx.lineIndexes?.[i - 1]?.nearest(location.point) ?? borderProximity(location.point, l.line);
+			(distanceKm > FAR_FROM_LINE_KM
+				? ctx.coarseLineIndexes?.[i - 1]?.nearest(location.point)
+				: undefined) ??
+			ctx.lineIndexes?.[i - 1]?.nearest(location.point) ??
+			borderProximity(location.point, l.line);
 		const km = hit.distanceKm;
 		return {
 			lineId: l.id,

@@ -1,6 +1,6 @@
 // The import worker's logic, kept pure so it runs (and is tested) without a Worker: read a user's
 // file and measure every point like the events, reporting progress as it goes.
-import { bbox, coordAll } from '@turf/turf';
+import { bbox, coordAll, simplify } from '@turf/turf';
 import { BorderIndex } from './border';
 import { eventDistances, type DistanceContext, type EventDistances } from './distances';
 import { importBytes, type ImportResult } from './import';
@@ -55,7 +55,10 @@ export class ImportEngine {
 					// Boxes let point-in-polygon skip most countries at once.
 					countries: scenario.countries.map((c) => ({ ...c, bbox: bbox(c) })),
 					borderIndex: new BorderIndex(scenario.border),
-					lineIndexes: scenario.lines.slice(1).map((l) => new BorderIndex(l.line))
+					lineIndexes: scenario.lines.slice(1).map((l) => new BorderIndex(l.line)),
+					coarseLineIndexes: scenario.lines
+						.slice(1)
+						.map((l) => new BorderIndex(simplify(l.line, { tolerance: 0.01, highQuality: true })))
 				};
 				this.region = regionBox([
 					...coordAll(scenario.border),
