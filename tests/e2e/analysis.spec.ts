@@ -151,7 +151,9 @@ test('distances can use the constraint estimates instead of the stand-ins', asyn
 	const row = eventRow(page, /Pakistani strikes around Saravan/);
 	await expect(row).toContainText('stand-in location');
 	await page.getByRole('radio', { name: /Constraint estimates/ }).check();
-	await expect(row).toContainText('constraint estimate');
+	// The estimates come from the analysis worker, which starts once the map has drawn: on two
+	// software-rendering cores that can take longer than the default wait.
+	await expect(row).toContainText('constraint estimate', { timeout: 45_000 });
 	// The estimate area lies within 4 km of the border, so the interval shrinks to ≈ 0–4 km.
 	await expect(row).toContainText(/Border 0\.0 km–4\.\d km over the constraint area/);
 	await row.click();

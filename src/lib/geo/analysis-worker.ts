@@ -25,8 +25,13 @@ const CACHE_SIZE = 48;
 
 export class AnalysisEngine {
 	private context: BufferContext | null = null;
-	/** The other measured lines' contexts: each band's areas are also given under them. */
-	private others: { lineId: string; label: string; context: BufferContext }[] = [];
+	/**
+	 * The other measured lines' contexts: each band's areas are also given under them. Prepared
+	 * at the first band request, so the estimates are ready without waiting for them.
+	 */
+	private others: { lineId: string; label: string; context: BufferContext }[] | null = null;
+	private prepareOthers: () => { lineId: string; label: string; context: BufferContext }[] =
+		() => [];
 	private cache = new Map<string, BandResult>();
 
 	handle(request: WorkerRequest): WorkerResponse {
@@ -36,11 +41,13 @@ export class AnalysisEngine {
 				const scenario = buildScenario(request.layers);
 				const input = bufferInput(scenario);
 				this.context = prepareBufferContext(input);
-				this.others = scenario.lines.slice(1).map((l) => ({
-					lineId: l.id,
-					label: l.label,
-					context: prepareBufferContext({ ...input, border: l.line })
-				}));
+				this.others = null;
+				this.prepareOthers = () =>
+					scenario.lines.slice(1).map((l) => ({
+						lineId: l.id,
+						label: l.label,
+						context: prepareBufferContext({ ...input, border: l.line })
+					}));
 				this.cache.clear();
 				const estimates = mappedEvents(request.layers.events.features)
 					.map((e) => estimateLocation(e, scenario))
@@ -70,7 +77,7 @@ export class AnalysisEngine {
 		if (!result) {
 			result = {
 				...bufferBand(this.context!, distanceKm, side),
-				otherLines: this.others.map(({ lineId, label, context }) => {
+				otherLines: (this.others ??= this.prepareOthers()).map(({ lineId, label, context }) => {
 					const { byCountry, byProvince } = bufferBand(context, distanceKm, side);
 					return { lineId, label, byCountry, byProvince };
 				})
