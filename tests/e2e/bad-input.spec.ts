@@ -11,7 +11,7 @@ const sitesCsv = fileURLToPath(new URL('../fixtures/import/sites.csv', import.me
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
-const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV or KML file');
+const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
 
 async function importedCount(page: Page): Promise<number> {
 	return page.evaluate(() => {

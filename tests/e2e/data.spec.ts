@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import { expect, iso, openMap, projectToPage, test } from './fixtures';
 
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
-const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV or KML file');
+const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
 
 async function importedIds(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
@@ -112,7 +112,9 @@ test('names from a file are shown as text, never as HTML', async ({ page }) => {
 	expect(await page.evaluate(() => (window as unknown as { pwned: boolean }).pwned)).toBe(false);
 });
 
-test('downloads the analysis as GeoJSON, CSV and KML', async ({ page }) => {
+test('downloads the analysis as GeoJSON, CSV, KML and FlatGeobuf, which imports back', async ({
+	page
+}) => {
 	await openMap(page);
 	await fileInput(page).setInputFiles('tests/fixtures/import/sites.csv');
 	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 3 points/);
@@ -154,6 +156,20 @@ test('downloads the analysis as GeoJSON, CSV and KML', async ({ page }) => {
 	expect(kml.suggestedFilename()).toMatch(/^borderline_iran-pakistan-2024_analysis_.*\.kml$/);
 	const placemarks = readFileSync(await kml.path(), 'utf8').match(/<Placemark>/g) ?? [];
 	expect(placemarks).toHaveLength(6 + 3);
+
+	const [fgb] = await Promise.all([
+		page.waitForEvent('download'),
+		dataPanel(page).getByRole('button', { name: 'Download FlatGeobuf' }).click()
+	]);
+	expect(fgb.suggestedFilename()).toMatch(/^borderline_iran-pakistan-2024_analysis_.*\.fgb$/);
+	await fileInput(page).setInputFiles({
+		name: 'analysis.fgb',
+		mimeType: 'application/flatgeobuf',
+		buffer: readFileSync(await fgb.path())
+	});
+	await expect(dataPanel(page).getByRole('status')).toContainText(
+		/Imported 9 points from .?analysis\.fgb.?\./
+	);
 });
 
 test('imports still work when a geodata file other than the border failed to load', async ({

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { expect, iso, openMap, projectToPage, test } from './fixtures';
 
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
-const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV or KML file');
+const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
 const details = (page: Page) => page.locator('section.inspector');
 
 // Open ground, away from every event, town and crossing, so a click finds the imported point.

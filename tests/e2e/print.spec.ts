@@ -353,7 +353,7 @@ test('a snapshot cites and explains only what the map draws', async ({ page }, t
 
 test('the default title names a selected imported point', async ({ page }) => {
 	await openMap(page);
-	await page.getByLabel('Import a GeoJSON, CSV or KML file').setInputFiles({
+	await page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file').setInputFiles({
 		name: 'camps.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from('name,lat,lon\nCamp Alpha,27.5,59.6\n')

@@ -23,7 +23,7 @@ const nth = (i: number) => payloads[i % payloads.length]!;
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
-const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV or KML file');
+const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
 
 /**
  * Nothing ran and nothing was parsed as markup: the canary is unset, no element carries an

@@ -34,12 +34,12 @@ describe('KML import', () => {
 		});
 	});
 
-	it('reads the same placemarks from a KMZ, preferring doc.kml', () => {
+	it('reads the same placemarks from a KMZ, preferring doc.kml', async () => {
 		const kmz = zipSync({
 			'files/other.kml': strToU8('<kml xmlns="http://www.opengis.net/kml/2.2"></kml>'),
 			'doc.kml': strToU8(kml)
 		});
-		const result = ok(importBytes('stand-ins.kmz', kmz, 'f2'));
+		const result = ok(await importBytes('stand-ins.kmz', kmz, 'f2'));
 		expect(result.points.map((p) => p.name)).toEqual(['Muzaffarābād', 'Kotli', 'Pūnch']);
 	});
 
@@ -60,15 +60,17 @@ describe('KML import', () => {
 		expect(error(importFile('x.kml', text, text.length, 'f3'))).toMatch(message);
 	});
 
-	it('refuses a KMZ that is not a zip, holds no KML, or expands past the limit', () => {
-		expect(error(importBytes('x.kmz', strToU8('not a zip'), 'f4'))).toMatch(/not a readable zip/);
-		expect(error(importBytes('x.kmz', zipSync({ 'a.txt': strToU8('hi') }), 'f4'))).toMatch(
+	it('refuses a KMZ that is not a zip, holds no KML, or expands past the limit', async () => {
+		expect(error(await importBytes('x.kmz', strToU8('not a zip'), 'f4'))).toMatch(
+			/not a readable zip/
+		);
+		expect(error(await importBytes('x.kmz', zipSync({ 'a.txt': strToU8('hi') }), 'f4'))).toMatch(
 			/holds no \.kml/
 		);
 		// A zip that promises more than the limit is refused before it is expanded.
 		const big = zipSync({ 'doc.kml': new Uint8Array(MAX_KMZ_KML_BYTES + 1) }, { level: 9 });
 		expect(big.length).toBeLessThan(1024 * 1024);
-		expect(error(importBytes('big.kmz', big, 'f4'))).toMatch(
+		expect(error(await importBytes('big.kmz', big, 'f4'))).toMatch(
 			/expands to 20\.0 MB; the limit is 20\.0 MB/
 		);
 	});

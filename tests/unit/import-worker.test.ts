@@ -30,9 +30,9 @@ describe('BorderIndex', () => {
 });
 
 describe('ImportEngine', () => {
-	it('refuses work before init, with a message', () => {
+	it('refuses work before init, with a message', async () => {
 		const out: ImportResponse[] = [];
-		new ImportEngine((r) => out.push(r)).handle({
+		await new ImportEngine((r) => out.push(r)).handle({
 			type: 'import',
 			requestId: 1,
 			fileName: 'a.csv',
@@ -42,15 +42,15 @@ describe('ImportEngine', () => {
 		expect(out.at(-1)).toMatchObject({ type: 'error', requestId: 1 });
 	});
 
-	it('imports and measures each point, with progress along the way', () => {
+	it('imports and measures each point, with progress along the way', async () => {
 		const out: ImportResponse[] = [];
 		const engine = new ImportEngine((r) => out.push(r));
-		engine.handle({ type: 'init', layers });
+		await engine.handle({ type: 'init', layers });
 		const rows = ['name,latitude,longitude'];
 		for (let i = 0; i < 12_000; i++)
 			rows.push(`P${i},${25 + (i % 60) * 0.1},${59 + (i % 70) * 0.1}`);
 		const text = rows.join('\n');
-		engine.handle({
+		await engine.handle({
 			type: 'import',
 			requestId: 5,
 			fileName: 'grid.csv',
@@ -74,12 +74,12 @@ describe('ImportEngine', () => {
 describe('ImportEngine plausibility', () => {
 	const engine = (out: ImportResponse[]) => {
 		const e = new ImportEngine((r) => out.push(r));
-		e.handle({ type: 'init', layers });
+		void e.handle({ type: 'init', layers });
 		return e;
 	};
-	const importCsv = (text: string) => {
+	const importCsv = async (text: string) => {
 		const out: ImportResponse[] = [];
-		engine(out).handle({
+		await engine(out).handle({
 			type: 'import',
 			requestId: 1,
 			fileName: 'sites.csv',
@@ -91,23 +91,23 @@ describe('ImportEngine plausibility', () => {
 		return done.result;
 	};
 
-	it('warns when latitude and longitude look swapped (every point far outside the region)', () => {
+	it('warns when latitude and longitude look swapped (every point far outside the region)', async () => {
 		// Saravan and Panjgur with the columns the wrong way round: a point in the Arctic, all in range.
-		const result = importCsv('name,lat,lon\nSaravan,62.331,27.371\nPanjgur,64.095,26.972\n');
+		const result = await importCsv('name,lat,lon\nSaravan,62.331,27.371\nPanjgur,64.095,26.972\n');
 		expect(result.points).toHaveLength(2);
 		expect(result.warnings.join(' ')).toMatch(
 			/^2 of 2 points lie far outside this scenario's region .*with latitude and longitude swapped, 2 of them would lie inside it/
 		);
 	});
 
-	it('says nothing of points in the region, Erbil and Idlib included', () => {
-		const result = importCsv(
+	it('says nothing of points in the region, Erbil and Idlib included', async () => {
+		const result = await importCsv(
 			'name,lat,lon\nSaravan,27.371,62.331\nErbil,36.19,44.01\nIdlib,35.93,36.63\n'
 		);
 		expect(result.warnings).toEqual([]);
 	});
 
-	it('reads a Windows-1252 file as such, and says so', () => {
+	it('reads a Windows-1252 file as such, and says so', async () => {
 		const out: ImportResponse[] = [];
 		// "café" in Windows-1252: é is the single byte 0xE9, not valid UTF-8.
 		const bytes = new Uint8Array([
@@ -115,7 +115,7 @@ describe('ImportEngine plausibility', () => {
 			0xe9,
 			...new TextEncoder().encode(',27.37,62.33\n')
 		]);
-		engine(out).handle({
+		await engine(out).handle({
 			type: 'import',
 			requestId: 2,
 			fileName: 'cp1252.csv',
@@ -140,11 +140,11 @@ describe('ImportEngine with two border lines', () => {
 		rows.push(`p${i},${(12 + random() * 30).toFixed(5)},${(36 + random() * 40).toFixed(5)}`);
 	const csv = new TextEncoder().encode(rows.join('\n'));
 
-	it('measures every point to both lines; far from the border on a simplification within 1 km', () => {
+	it('measures every point to both lines; far from the border on a simplification within 1 km', async () => {
 		const out: ImportResponse[] = [];
 		const engine = new ImportEngine((r) => out.push(r));
-		engine.handle({ type: 'init', layers: withLines });
-		engine.handle({
+		await engine.handle({ type: 'init', layers: withLines });
+		await engine.handle({
 			type: 'import',
 			requestId: 1,
 			fileName: 'region.csv',

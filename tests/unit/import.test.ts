@@ -402,7 +402,7 @@ describe('importFile guards', () => {
 	it('names the accepted types for other extensions', () => {
 		for (const file of ['sites.gpx', 'sites.xlsx', 'README', 'archive.geojson.zip'])
 			expect(expectError(importFile(file, 'x', 1, 'f1'))).toMatch(
-				/^Unsupported file type.*GeoJSON \(\.geojson, \.json\), CSV \(\.csv, \.tsv, \.txt\) or KML \(\.kml, \.kmz\)\.$/
+				/^Unsupported file type.*GeoJSON \(\.geojson, \.json\), newline-delimited GeoJSON \(\.ndjson, .*\), CSV \(\.csv, \.tsv, \.txt\), KML \(\.kml, \.kmz\) or FlatGeobuf \(\.fgb\)\.$/
 			);
 	});
 

@@ -1,5 +1,14 @@
-// Serialising analysis results for download: GeoJSON with metadata, RFC 4180 CSV, KML, file names.
+// Serialising analysis results for download: GeoJSON with metadata, RFC 4180 CSV, KML, FlatGeobuf,
+// file names.
 import { toKML } from '@placemarkio/tokml';
+import { magicbytes } from 'flatgeobuf/lib/mjs/constants.js';
+import type { ColumnMeta } from 'flatgeobuf/lib/mjs/column-meta.js';
+import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
+import { GeometryType } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry-type.js';
+import { buildFeature } from 'flatgeobuf/lib/mjs/generic/feature.js';
+import { buildHeader } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
+import { parseGeometry } from 'flatgeobuf/lib/mjs/geojson/geometry.js';
+import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 
 /** One analysed point (a scenario event or an imported point) with its measured distances. */
@@ -206,26 +215,91 @@ export function resultsCsv(rows: ResultRow[]): string {
  * "null". The KML reader of the import panel reads the file back.
  */
 export function resultsKml(rows: ResultRow[]): string {
-	const features = rows.map((row): Feature<Point> => {
-		const flat = flatten(row);
-		const properties: Record<string, string | number> = {};
-		for (const [key, value] of Object.entries(flat)) {
-			if (value === null || (typeof value === 'number' && !Number.isFinite(value))) continue;
-			if (key === 'bands_km') properties[key] = (value as number[]).join('; ');
-			else if (key === 'sources' || key === 'claims' || key === 'other_lines_border_km')
-				properties[key] = (value as string[]).join(' | ');
-			else properties[key] = value as string | number;
-		}
-		return {
-			type: 'Feature',
-			geometry: {
-				type: 'Point',
-				coordinates: [flat.longitude_deg as number, flat.latitude_deg as number]
-			},
-			properties
-		};
-	});
-	return toKML({ type: 'FeatureCollection', features }) + '\n';
+	return toKML({ type: 'FeatureCollection', features: rows.map(scalarFeature) }) + '\n';
+}
+
+/** A row as a point whose properties are single values: lists joined as in the CSV, unknowns left out. */
+function scalarFeature(row: ResultRow): Feature<Point, Record<string, string | number>> {
+	const flat = flatten(row);
+	const properties: Record<string, string | number> = {};
+	for (const [key, value] of Object.entries(flat)) {
+		if (value === null || (typeof value === 'number' && !Number.isFinite(value))) continue;
+		if (key === 'bands_km') properties[key] = (value as number[]).join('; ');
+		else if (key === 'sources' || key === 'claims' || key === 'other_lines_border_km')
+			properties[key] = (value as string[]).join(' | ');
+		else properties[key] = value as string | number;
+	}
+	return {
+		type: 'Feature',
+		geometry: {
+			type: 'Point',
+			coordinates: [flat.longitude_deg as number, flat.latitude_deg as number]
+		},
+		properties
+	};
+}
+
+/**
+ * The results as FlatGeobuf (QGIS, GDAL, DuckDB read it directly), in EPSG:4326: one point per row
+ * with the CSV's columns, numbers as doubles and text as strings, unknowns left empty (null).
+ * Lists are joined as in the CSV. The import panel reads the file back.
+ */
+export function resultsFlatGeobuf(rows: ResultRow[]): Uint8Array {
+	const features = rows.map(scalarFeature);
+	const columns: ColumnMeta[] = COLUMNS.filter(
+		(name) => name !== 'longitude_deg' && name !== 'latitude_deg'
+	).map((name) => ({
+		name,
+		type: features.some((f) => typeof f.properties[name] === 'number')
+			? ColumnType.Double
+			: ColumnType.String,
+		title: null,
+		description: null,
+		width: -1,
+		precision: -1,
+		scale: -1,
+		nullable: true,
+		unique: false,
+		primary_key: false
+	}));
+	const header: HeaderMeta = {
+		geometryType: GeometryType.Point,
+		columns,
+		envelope: null,
+		featuresCount: features.length,
+		indexNodeSize: 0,
+		crs: null,
+		title: null,
+		description: null,
+		metadata: null
+	};
+	const parts = [
+		magicbytes,
+		buildHeader(header, 4326),
+		...features.map((f) =>
+			buildFeature(
+				parseGeometry(f.geometry),
+				// flatgeobuf writes null as "no value"; a column missing from the object must be null too.
+				Object.fromEntries(
+					columns.map((c) => {
+						const value = f.properties[c.name];
+						return [
+							c.name,
+							value === undefined ? null : c.type === ColumnType.String ? String(value) : value
+						];
+					})
+				),
+				header
+			)
+		)
+	];
+	const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let offset = 0;
+	for (const part of parts) {
+		bytes.set(part, offset);
+		offset += part.length;
+	}
+	return bytes;
 }
 
 /**
@@ -247,7 +321,7 @@ export function csvCell(value: FlatValue): string {
 export function resultsFileName(
 	scenario: string,
 	dateUtc: string,
-	ext: 'geojson' | 'csv' | 'kml'
+	ext: 'geojson' | 'csv' | 'kml' | 'fgb'
 ): string {
 	const date = /^\d{4}-\d{2}-\d{2}/.exec(dateUtc)?.[0] ?? fileNamePart(dateUtc);
 	return `borderline_${fileNamePart(scenario)}_analysis_${date}.${ext}`;

@@ -35,6 +35,9 @@ const GEOMETRY_TYPES = [
 	'GeometryCollection'
 ];
 const GEOJSON_TYPES = ['FeatureCollection', 'Feature', ...GEOMETRY_TYPES];
+/** Blanks and RFC 8142's record separator (U+001E) before a record of a GeoJSON text sequence. */
+// eslint-disable-next-line no-control-regex -- the record separator is a control character by definition
+const LEADING_SPACE_OR_RS = /^[\s\u001e]*/;
 /** check-geojson's word on a position of four or more numbers. */
 const LONG_POSITION = /position should have 2 or 3 elements - found ([4-9]|\d{2,})/i;
 
@@ -65,11 +68,146 @@ export function readGeoJson(fileName: string, text: string, idPrefix: string): P
 		if (error instanceof RangeError) throw error;
 		throw new ImportError(describeSyntaxError(text, lines, scan, error as Error));
 	}
-	const entries = geoJsonEntries(json, text, lines, scan);
+	return pointsFromEntries(
+		fileName,
+		text,
+		lines,
+		geoJsonEntries(json, text, lines, scan),
+		idPrefix
+	);
+}
+
+/**
+ * A collection converted from another format (KML, FlatGeobuf) read as GeoJSON, its items named
+ * as the user's file has them: `word` and a number counted from 1 in file order (the converted
+ * JSON's feature numbers and line numbers mean nothing to them), in messages too.
+ */
+export function readConvertedGeoJson(
+	fileName: string,
+	collection: unknown,
+	idPrefix: string,
+	word: string
+): Parsed {
+	const named = (text: string) =>
+		text.replace(
+			/\bfeature (\d+)(?: \(line \d+(?:, column \d+)?\))?/g,
+			(_, n: string) => `${word} ${Number(n) + 1}`
+		);
+	let parsed: Parsed;
+	try {
+		parsed = readGeoJson(fileName, JSON.stringify(collection), idPrefix);
+	} catch (error) {
+		if (error instanceof ImportError) throw new ImportError(named(error.message));
+		throw error;
+	}
+	return {
+		...parsed,
+		points: parsed.points.map((p) => ({ ...p, origin: named(p.origin) })),
+		skipped: parsed.skipped.map((s) => ({ ...s, where: named(s.where) }))
+	};
+}
+
+/**
+ * Newline-delimited GeoJSON (GeoJSONSeq, RFC 8142's text sequences too): one Feature or geometry
+ * per line. A line that is not valid JSON is skipped and named, as a bad feature is; the others
+ * are read.
+ * @example readGeoJsonSeq('s.ndjson', '{"type":"Feature","geometry":{"type":"Point","coordinates":[62.33,27.37]},"properties":{"name":"Saravan"}}\n', 'f1').points[0].name // 'Saravan'
+ */
+export function readGeoJsonSeq(fileName: string, text: string, idPrefix: string): Parsed {
+	const lines = lineStarts(text);
+	const entries: Entry[] = [];
+	const skipped: SkippedItem[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		const start = lines[i]!;
+		const end = i + 1 < lines.length ? lines[i + 1]! : text.length;
+		const raw = text.slice(start, end);
+		// RFC 8142 starts each record with a record separator (U+001E).
+		const lead = LEADING_SPACE_OR_RS.exec(raw)![0].length;
+		const body = raw.slice(lead).trimEnd();
+		if (!body) continue;
+		const label = `line ${i + 1}`;
+		if (entries.length + skipped.length >= MAX_IMPORT_POINTS)
+			throw new ImportError(
+				`The file has more than ${count(MAX_IMPORT_POINTS)} features; at most ` +
+					`${count(MAX_IMPORT_POINTS)} can be imported.`
+			);
+		const scan = scanJson(body);
+		if (scan.tooDeepAt !== null) {
+			skipped.push({ where: label, why: `nested more than ${MAX_JSON_DEPTH} levels deep` });
+			continue;
+		}
+		let json: unknown;
+		try {
+			json = JSON.parse(body);
+		} catch (error) {
+			if (error instanceof RangeError) throw error;
+			const why = describeSyntaxError(body, lineStarts(body), scan, error as Error)
+				.replace(/^Not valid JSON: line 1, column (\d+): /, 'not valid JSON at column $1: ')
+				.replace(/^Not valid JSON: /, 'not valid JSON: ')
+				.replace(
+					'the file ends before the JSON is complete (was it cut short?)',
+					'the line ends before the JSON is complete'
+				)
+				.replace(/\.$/, '');
+			skipped.push({ where: label, why });
+			continue;
+		}
+		const span: [number, number] = [start + lead, start + lead + body.length];
+		const type = isObject(json) ? json.type : undefined;
+		if (isObject(json) && typeof type === 'string' && GEOMETRY_TYPES.includes(type))
+			entries.push({
+				feature: { type: 'Feature', geometry: json, properties: {} },
+				index: i + 1,
+				label,
+				span: undefined,
+				line: null
+			});
+		else if (type === 'FeatureCollection')
+			skipped.push({
+				where: label,
+				why: 'a FeatureCollection on one line: each line of newline-delimited GeoJSON holds one Feature'
+			});
+		else entries.push({ feature: json, index: i + 1, label, span, line: null });
+	}
+	if (!entries.length && !skipped.length) throw new ImportError('The file is empty.');
+	const parsed = pointsFromEntries(fileName, text, lines, entries, idPrefix, skipped);
+	// In file order, whichever check skipped them.
+	const lineOf = (where: string) => Number(/^line (\d+)/.exec(where)?.[1] ?? 0);
+	parsed.skipped.sort((a, b) => lineOf(a.where) - lineOf(b.where));
+	return parsed;
+}
+
+/**
+ * Whether a .geojson or .json file is really newline-delimited GeoJSON: its first line is a whole
+ * Feature and more follows (JSON.parse would stop at the second line).
+ */
+export function looksLikeGeoJsonSeq(text: string): boolean {
+	const body = text.replace(LEADING_SPACE_OR_RS, '');
+	const end = body.search(/\r?\n|\r/);
+	if (end < 0 || !body.slice(end).trim()) return false;
+	const first = body.slice(0, end).trim();
+	if (!first.startsWith('{') || !first.endsWith('}') || first.length > 1_000_000) return false;
+	try {
+		const json: unknown = JSON.parse(first);
+		return isObject(json) && json.type === 'Feature';
+	} catch {
+		return false;
+	}
+}
+
+/** The points of checked entries: each feature checked by check-geojson, then its positions read. */
+function pointsFromEntries(
+	fileName: string,
+	text: string,
+	lines: number[],
+	entries: Entry[],
+	idPrefix: string,
+	skippedBefore: SkippedItem[] = []
+): Parsed {
 	guardSize(entries);
 
 	const points: ImportedPoint[] = [];
-	const skipped: SkippedItem[] = [];
+	const skipped: SkippedItem[] = [...skippedBefore];
 	const warnings: string[] = [];
 	let withoutProperties = 0;
 	let longPositions = 0;
@@ -107,7 +245,9 @@ export function readGeoJson(fileName: string, text: string, idPrefix: string): P
 				where:
 					first.offset === null
 						? entry.label
-						: `${entry.label} (${lineColumn(lines, first.offset)})`,
+						: entry.label.startsWith('line ')
+							? lineColumn(lines, first.offset)
+							: `${entry.label} (${lineColumn(lines, first.offset)})`,
 				why: listed(unique(problems.map((p) => p.message.replace(/\.$/, ''))), 2)
 			});
 			continue;
@@ -498,8 +638,8 @@ function syntaxHint(text: string, offset: number): string {
 		return ' (a trailing comma before it is not allowed in JSON)';
 	if ((rest.startsWith('{') || rest.startsWith('[')) && (before === '}' || before === ']'))
 		return (
-			' (a second JSON value starts here: newline-delimited GeoJSON is not supported; ' +
-			'put the features in one FeatureCollection)'
+			' (a second JSON value starts here: for newline-delimited GeoJSON, one Feature per ' +
+			'line, name the file .ndjson or .geojsonl)'
 		);
 	return '';
 }

@@ -5,7 +5,7 @@ import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { ImportError, type ImportedPoint, type SkippedItem } from './import-common';
-import { readGeoJson } from './import-geojson';
+import { readConvertedGeoJson } from './import-geojson';
 import { formatMb } from './size';
 
 type Parsed = { points: ImportedPoint[]; skipped: SkippedItem[]; warnings: string[] };
@@ -49,18 +49,7 @@ export function readKml(fileName: string, text: string, idPrefix: string): Parse
 	const collection = kml(doc as unknown as Document);
 	if (collection.features.length === 0)
 		throw new ImportError('The KML has no placemark with a location.');
-	const parsed = readGeoJson(fileName, JSON.stringify(collection), idPrefix);
-	// Named as the user's file has them: placemarks in document order, counted from 1 (the
-	// converted JSON's feature numbers and line numbers mean nothing to them).
-	const placemark = (where: string) =>
-		where
-			.replace(/^feature (\d+)/, (_, n: string) => `placemark ${Number(n) + 1}`)
-			.replace(/ \(line \d+(, column \d+)?\)/, '');
-	return {
-		...parsed,
-		points: parsed.points.map((p) => ({ ...p, origin: placemark(p.origin) })),
-		skipped: parsed.skipped.map((s) => ({ ...s, where: placemark(s.where) }))
-	};
+	return readConvertedGeoJson(fileName, collection, idPrefix, 'placemark');
 }
 
 /**

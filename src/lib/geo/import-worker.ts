@@ -46,7 +46,7 @@ export class ImportEngine {
 
 	constructor(private post: (response: ImportResponse) => void) {}
 
-	handle(request: ImportRequest): void {
+	async handle(request: ImportRequest): Promise<void> {
 		try {
 			if (request.type === 'init') {
 				const scenario = buildScenario(request.layers);
@@ -70,7 +70,11 @@ export class ImportEngine {
 			const { requestId } = request;
 			this.post({ type: 'progress', requestId, stage: 'checking', done: 0, total: 1 });
 			const started = performance.now();
-			const result = importBytes(request.fileName, new Uint8Array(request.bytes), request.idPrefix);
+			const result = await importBytes(
+				request.fileName,
+				new Uint8Array(request.bytes),
+				request.idPrefix
+			);
 			const checkMs = performance.now() - started;
 			const distances: [string, EventDistances][] = [];
 			if (result.ok) {

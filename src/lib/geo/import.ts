@@ -1,8 +1,10 @@
-// Reading a user's own GeoJSON, CSV or KML/KMZ file into points the app analyses like its events
-// (no DOM). The readers for each format are in import-geojson.ts, import-csv.ts and import-kml.ts.
+// Reading a user's own GeoJSON (also newline-delimited), CSV, KML/KMZ or FlatGeobuf file into
+// points the app analyses like its events (no DOM). The readers for each format are in
+// import-geojson.ts, import-csv.ts, import-kml.ts and import-fgb.ts.
 import { readCsv } from './import-csv';
-import { ImportError, type ImportedPoint, type SkippedItem } from './import-common';
-import { readGeoJson } from './import-geojson';
+import { ImportError, type ImportedPoint, type Parsed, type SkippedItem } from './import-common';
+import { readFlatGeobuf } from './import-fgb';
+import { looksLikeGeoJsonSeq, readGeoJson, readGeoJsonSeq } from './import-geojson';
 import { kmlFromKmz, readKml } from './import-kml';
 import { formatMb } from './size';
 
@@ -19,9 +21,28 @@ export {
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export const GEOJSON_EXTENSIONS = ['.geojson', '.json'] as const;
+/** Newline-delimited GeoJSON: one Feature per line (GeoJSONSeq, RFC 8142 text sequences too). */
+export const GEOJSON_SEQ_EXTENSIONS = [
+	'.ndjson',
+	'.geojsonl',
+	'.geojsons',
+	'.geojsonseq',
+	'.jsonl'
+] as const;
 export const CSV_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
 /** KML, and KML zipped with its images as KMZ (Google Earth's formats). */
 export const KML_EXTENSIONS = ['.kml', '.kmz'] as const;
+/** FlatGeobuf, binary and indexed (QGIS, GDAL), read from its bytes by `importBytes`. */
+export const FLATGEOBUF_EXTENSIONS = ['.fgb'] as const;
+
+/** Every extension the import reads, for the file picker and messages. */
+export const IMPORT_EXTENSIONS = [
+	...GEOJSON_EXTENSIONS,
+	...GEOJSON_SEQ_EXTENSIONS,
+	...CSV_EXTENSIONS,
+	...KML_EXTENSIONS,
+	...FLATGEOBUF_EXTENSIONS
+] as const;
 
 export type ImportResult =
 	| {
@@ -62,40 +83,65 @@ export function importFile(
 				`${MAX_IMPORT_BYTES / 1024 / 1024} MB.`
 		);
 	const ext = extensionOf(fileName);
-	const isGeoJson = (GEOJSON_EXTENSIONS as readonly string[]).includes(ext);
-	const isCsv = (CSV_EXTENSIONS as readonly string[]).includes(ext);
-	const isKml = (KML_EXTENSIONS as readonly string[]).includes(ext);
-	if (!isGeoJson && !isCsv && !isKml)
-		return fail(
-			`Unsupported file type${ext ? ` "${ext}"` : ''}: import GeoJSON ` +
-				`(${GEOJSON_EXTENSIONS.join(', ')}), CSV (${CSV_EXTENSIONS.join(', ')}) ` +
-				`or KML (${KML_EXTENSIONS.join(', ')}).`
-		);
+	const is = (list: readonly string[]) => list.includes(ext);
+	if (is(FLATGEOBUF_EXTENSIONS))
+		return fail('A FlatGeobuf file is binary: it is read from its bytes, not as text.');
+	if (
+		!is(GEOJSON_EXTENSIONS) &&
+		!is(GEOJSON_SEQ_EXTENSIONS) &&
+		!is(CSV_EXTENSIONS) &&
+		!is(KML_EXTENSIONS)
+	)
+		return fail(unsupported(ext));
 	const body = text.replace(/^\uFEFF/, '');
 	if (body.trim() === '') return fail('The file is empty.');
+	if (is(GEOJSON_EXTENSIONS) && looksLikeGeoJsonSeq(body)) {
+		const result = read(fileName, () => readGeoJsonSeq(fileName, body, idPrefix));
+		return result.ok
+			? {
+					...result,
+					warnings: [
+						'The file holds one Feature per line: it was read as newline-delimited GeoJSON.',
+						...result.warnings
+					]
+				}
+			: result;
+	}
 	return read(fileName, () =>
-		isGeoJson
+		is(GEOJSON_EXTENSIONS)
 			? readGeoJson(fileName, body, idPrefix)
-			: isKml
-				? readKml(fileName, body, idPrefix)
-				: readCsv(fileName, body, ext, idPrefix)
+			: is(GEOJSON_SEQ_EXTENSIONS)
+				? readGeoJsonSeq(fileName, body, idPrefix)
+				: is(KML_EXTENSIONS)
+					? readKml(fileName, body, idPrefix)
+					: readCsv(fileName, body, ext, idPrefix)
+	);
+}
+
+function unsupported(ext: string): string {
+	return (
+		`Unsupported file type${ext ? ` "${ext}"` : ''}: import GeoJSON ` +
+		`(${GEOJSON_EXTENSIONS.join(', ')}), newline-delimited GeoJSON ` +
+		`(${GEOJSON_SEQ_EXTENSIONS.join(', ')}), CSV (${CSV_EXTENSIONS.join(', ')}), ` +
+		`KML (${KML_EXTENSIONS.join(', ')}) or FlatGeobuf (${FLATGEOBUF_EXTENSIONS.join(', ')}).`
 	);
 }
 
 /** Runs a reader, turning every problem into a result the user can read. */
-function read(
-	fileName: string,
-	reader: () => { points: ImportedPoint[]; skipped: SkippedItem[]; warnings: string[] }
-): ImportResult {
-	const fail = (error: string): ImportResult => ({ ok: false, file: fileName, error });
+function read(fileName: string, reader: () => Parsed): ImportResult {
 	try {
 		return { ok: true, file: fileName, ...reader() };
 	} catch (error) {
-		if (error instanceof ImportError) return fail(error.message);
-		// Engines differ in how deep they recurse; a stack overflow must not take the page down.
-		if (error instanceof RangeError) return fail('The file is nested too deeply to be read.');
-		return fail(`The file could not be read (${(error as Error).message}).`);
+		return failure(fileName, error);
 	}
+}
+
+function failure(fileName: string, error: unknown): ImportResult {
+	const fail = (message: string): ImportResult => ({ ok: false, file: fileName, error: message });
+	if (error instanceof ImportError) return fail(error.message);
+	// Engines differ in how deep they recurse; a stack overflow must not take the page down.
+	if (error instanceof RangeError) return fail('The file is nested too deeply to be read.');
+	return fail(`The file could not be read (${(error as Error).message}).`);
 }
 
 /**
@@ -116,12 +162,25 @@ export function decodeText(bytes: Uint8Array): { text: string; warning: string |
 	}
 }
 
-/** importFile over a file's bytes, decoded by decodeText (whose warning joins the result's). */
-export function importBytes(fileName: string, bytes: Uint8Array, idPrefix: string): ImportResult {
+/**
+ * importFile over a file's bytes, decoded by decodeText (whose warning joins the result's); a
+ * KMZ is unzipped and a FlatGeobuf file decoded first.
+ */
+export async function importBytes(
+	fileName: string,
+	bytes: Uint8Array,
+	idPrefix: string
+): Promise<ImportResult> {
 	if (bytes.length > MAX_IMPORT_BYTES) return importFile(fileName, '', bytes.length, idPrefix);
+	const ext = extensionOf(fileName);
 	// A KMZ is a zip: its KML (UTF-8 by the KML standard) is read from inside it.
-	if (extensionOf(fileName) === '.kmz')
-		return read(fileName, () => readKml(fileName, kmlFromKmz(bytes), idPrefix));
+	if (ext === '.kmz') return read(fileName, () => readKml(fileName, kmlFromKmz(bytes), idPrefix));
+	if ((FLATGEOBUF_EXTENSIONS as readonly string[]).includes(ext))
+		try {
+			return { ok: true, file: fileName, ...(await readFlatGeobuf(fileName, bytes, idPrefix)) };
+		} catch (error) {
+			return failure(fileName, error);
+		}
 	const { text, warning } = decodeText(bytes);
 	const result = importFile(fileName, text, bytes.length, idPrefix);
 	if (!warning) return result;

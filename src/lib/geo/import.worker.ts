@@ -2,4 +2,4 @@
 import { ImportEngine, type ImportRequest } from './import-worker';
 
 const engine = new ImportEngine((response) => self.postMessage(response));
-self.onmessage = (event: MessageEvent<ImportRequest>) => engine.handle(event.data);
+self.onmessage = (event: MessageEvent<ImportRequest>) => void engine.handle(event.data);
