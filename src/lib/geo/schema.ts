@@ -303,12 +303,26 @@ const eventFeature = v.union([
 	})
 ]);
 
+/**
+ * A place's name in Persian (`fa`) and Urdu (`ur`), each only where a source gives one (the pack's
+ * SOURCES.md names the sources); `{}` when none does. A pack made before names existed has none:
+ * it still opens, with English names in every language.
+ */
+const placeNames = v.optional(
+	v.strictObject({
+		fa: v.exactOptional(nonEmpty),
+		ur: v.exactOptional(nonEmpty)
+	}),
+	{}
+);
+
 const countryFeature = v.object({
 	type: v.literal('Feature'),
 	geometry: polygonGeometry,
 	properties: v.object({
 		id: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
 		name: nonEmpty,
+		names: placeNames,
 		focus: v.boolean()
 	})
 });
@@ -332,6 +346,7 @@ const provinceFeature = v.object({
 		iso: nonEmpty,
 		name: nonEmpty,
 		nameLocal: v.nullable(nonEmpty),
+		names: placeNames,
 		country: nonEmpty,
 		involved: v.boolean(),
 		note: v.nullable(nonEmpty)
@@ -345,6 +360,7 @@ const townFeature = v.object({
 		id: nonEmpty,
 		name: nonEmpty,
 		nameAscii: nonEmpty,
+		names: placeNames,
 		country: nonEmpty,
 		source: nonEmpty,
 		sourceUrl: v.nullable(httpUrl)
