@@ -374,7 +374,7 @@ export async function benchBytes(page: Page, base: string): Promise<BenchRow[]> 
 async function importOneRow(page: Page): Promise<{ ms: number; longestMs: number }> {
 	const longest = await longTaskWatch(page);
 	const started = Date.now();
-	await page.getByLabel('Import a GeoJSON, CSV or KML file').setInputFiles({
+	await page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file').setInputFiles({
 		name: 'one-more.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from('name,latitude,longitude\nOne,27.1,62.1\n')
@@ -421,7 +421,7 @@ export async function bench100k(browser: Browser, base: string): Promise<BenchRo
 	const stop = await heapSampler(browser, page);
 	const t0 = Date.now();
 	await page
-		.getByLabel('Import a GeoJSON, CSV or KML file')
+		.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file')
 		.setInputFiles({ name: 'points-100k.csv', mimeType: 'text/csv', buffer: csv });
 	await page
 		.getByRole('status')
