@@ -21,7 +21,7 @@ test('opens on the scenario with the map idle', async ({ page }) => {
 test('draws the involved province and the border in their style colours', async ({ page }) => {
 	await openMap(page);
 	// Inside Balochistan, away from labels, symbols and uncertainty circles.
-	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.provinceInvolved]);
+	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.sideInvolved[1]]);
 	// Middle of the border line: the line is 3.5 px wide, so its core pixel is the exact colour.
 	const vertex = borderLine[Math.floor(borderLine.length / 3)]!;
 	expect(await canvasColours(page, vertex, 2)).toContain(palette.borderPrimary);
@@ -83,7 +83,7 @@ test('a malformed geodata file is named in the UI and the other layers still dra
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('events.geojson');
 	await expect(alert).toContainText('not valid JSON');
-	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.provinceInvolved]);
+	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.sideInvolved[1]]);
 });
 
 test('a file the map loads itself but the schema refuses is named and not drawn', async ({
@@ -100,8 +100,8 @@ test('a file the map loads itself but the schema refuses is named and not drawn'
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('provinces.geojson');
 	await expect(alert).toContainText('features.0.properties.name');
-	// Balochistan shows the land colour under it, not the involved-province fill.
-	await expect.poll(() => canvasColours(page, [63.6, 28.4])).toEqual([palette.focusLand]);
+	// Balochistan shows Pakistan's land tint under it, not the involved-province fill.
+	await expect.poll(() => canvasColours(page, [63.6, 28.4])).toEqual([palette.sideLand[1]]);
 });
 
 test('a shipped file that is not JSON is named and the other layers still draw', async ({
@@ -112,7 +112,7 @@ test('a shipped file that is not JSON is named and the other layers still draw',
 	);
 	await openMap(page);
 	await expect(page.getByRole('alert')).toContainText('countries.geojson');
-	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.provinceInvolved]);
+	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.sideInvolved[1]]);
 });
 
 test('hovering a feature shows a pointer and highlights it', async ({ page }) => {

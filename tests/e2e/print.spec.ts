@@ -153,11 +153,13 @@ test('exports a PNG at A4 landscape 150 dpi: exact size, map and legend in the s
 	const { frame } = planSnapshot(request, true);
 	const map = region(png, frame.map, 150);
 	expect(map.variance, 'map area is not blank').toBeGreaterThan(100);
-	for (const colour of [palette.provinceInvolved, palette.borderPrimary, palette.sea])
+	for (const colour of [palette.sideInvolved[1], palette.borderPrimary, palette.sea])
 		expect(map.counts.get(colour) ?? 0, `map has ${colour}`).toBeGreaterThan(200);
 	const legend = region(png, frame.columns[0]!, 150);
 	for (const colour of [
-		palette.provinceInvolved,
+		palette.sideLand[0],
+		palette.sideLand[1],
+		palette.sideInvolved[0],
 		palette.province,
 		palette.borderPrimary,
 		palette.crossing,

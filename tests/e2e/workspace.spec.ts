@@ -75,11 +75,11 @@ test('toggling the Analysis group hides the buffer bands', async ({ page }) => {
 test('an opacity slider fades a layer without hiding it', async ({ page }) => {
 	await openMap(page);
 	const probe: [number, number] = [63.6, 28.4];
-	expect(await canvasColours(page, probe)).toEqual([palette.provinceInvolved]);
+	expect(await canvasColours(page, probe)).toEqual([palette.sideInvolved[1]]);
 	await layersPanel(page).getByRole('slider', { name: 'Opacity of Provinces' }).fill('0.5');
 	await settle(page);
 	const faded = (await canvasColours(page, probe))[0]!;
-	expect(faded).not.toEqual(palette.provinceInvolved);
+	expect(faded).not.toEqual(palette.sideInvolved[1]);
 	expect(faded).not.toEqual(palette.focusLand);
 });
 
@@ -161,7 +161,7 @@ test('a malformed permalink gives notices and still shows the map', async ({ pag
 	await expect(notices).toContainText('date window');
 	await expect(notices).toContainText('unknown layers');
 	await expect(notices).toContainText('event radius');
-	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.provinceInvolved]);
+	expect(await canvasColours(page, [63.6, 28.4])).toEqual([palette.sideInvolved[1]]);
 });
 
 test('back and forward move between deliberate changes', async ({ page }) => {

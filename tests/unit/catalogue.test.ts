@@ -58,7 +58,7 @@ describe('the layer catalogue', () => {
 			'events-symbol',
 			'imported-circle',
 			'crossings-circle',
-			'towns-circle',
+			'towns-label',
 			'provinces-fill'
 		]);
 	});

@@ -1,6 +1,7 @@
 // Event symbols: one distinct shape per actor of the pack, drawn in the actor's colour.
 import { describe, expect, it } from 'vitest';
-import { shapeIcon, styleImages } from '../../src/lib/map/icons';
+import { shapeIcon, styleImages, TOWN_ICON } from '../../src/lib/map/icons';
+import { palette } from '../../src/lib/map/palette';
 import { readScenarioMeta } from './helpers';
 
 const { actors } = readScenarioMeta();
@@ -33,12 +34,15 @@ describe('event icons', () => {
 		expect(pixel(square, 2, 2)[3]).toBe(255);
 	});
 
-	it('registers one image per attacker with its colour at the centre', () => {
+	it('registers one image per attacker with its colour at the centre, and the town dot', () => {
 		const images = styleImages(actors, 1);
-		expect(images.map((img) => img.id)).toEqual(actors.map((a) => `event-${a.id}`));
+		expect(images.map((img) => img.id)).toEqual([...actors.map((a) => `event-${a.id}`), TOWN_ICON]);
 		for (const img of images) {
 			const c = Math.floor(img.image.width / 2);
-			const hex = actors.find((a) => `event-${a.id}` === img.id)!.colour;
+			const hex =
+				img.id === TOWN_ICON
+					? palette.town
+					: actors.find((a) => `event-${a.id}` === img.id)!.colour;
 			const i = (c * img.image.width + c) * 4;
 			expect([...img.image.data.slice(i, i + 3)]).toEqual(
 				[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16))

@@ -110,7 +110,7 @@ describe('pickFeature', () => {
 	it('prefers events over towns over provinces', () => {
 		const features = [
 			hit('provinces-fill', 'P'),
-			hit('towns-circle', 'T'),
+			hit('towns-label', 'T'),
 			hit('events-symbol', 'E')
 		];
 		expect(pickFeature(features)).toEqual({ layer: 'events', id: 'E' });

@@ -26,8 +26,11 @@ const measure: Measure = (text, sizePt, bold) =>
 const content = (overrides: Partial<PageContent> = {}): PageContent => ({
 	title: 'Iran–Pakistan strikes, January 2024 — Iranian missile and drone strike near Panjgur',
 	subtitle: 'Map centre 27.54° N, 62.30° E · scale 1:4,070,000 at the centre · bearing 0°',
-	// As a print of the default view draws it: other readings of a place only with such an event.
-	legend: legendEntries(readScenarioMeta()).filter((e) => e.toggle !== 'candidates'),
+	// As a print of the default view draws it: other readings of a place only with such an event,
+	// imported points only once a file is imported.
+	legend: legendEntries(readScenarioMeta()).filter(
+		(e) => e.toggle !== 'candidates' && e.toggle !== 'imported'
+	),
 	analysis: {
 		heading: 'Selected: Iranian missile and drone strike near Panjgur',
 		lines: ['Date: 2024-01-16', 'Location: stand-in location, precision radius 100 km']

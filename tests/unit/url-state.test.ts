@@ -39,6 +39,35 @@ describe('encodeUrlState', () => {
 	});
 });
 
+describe('language', () => {
+	it.each(['fa', 'ur'] as const)('round-trips lang=%s, and leaves English out', (lang) => {
+		const query = encodeUrlState({ ...defaults, lang }).toString();
+		expect(query).toBe(`lang=${lang}`);
+		expect(decodeUrlState(new URLSearchParams(query), sides)).toEqual({
+			state: { lang },
+			notices: []
+		});
+		expect(encodeUrlState({ ...defaults, lang: 'en' }).toString()).toBe('');
+	});
+
+	it('reads lang=en, and ignores a language it has no names in with a notice', () => {
+		expect(decodeUrlState(new URLSearchParams('lang=en'), sides).state).toEqual({ lang: 'en' });
+		const { state, notices } = decodeUrlState(new URLSearchParams('lang=ar&loc=estimate'), sides);
+		expect(state).toEqual({ locationMode: 'estimate' });
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatch(
+			/^Ignored the link's language “\u2068ar\u2069”: expected en, fa, ur\.$/
+		);
+	});
+
+	it('counts a language change as deliberate (a history entry), unlike a camera move', () => {
+		const view = { lng: 62, lat: 27, zoom: 6, bearing: 0 };
+		const english = encodeUrlState({ ...defaults, view });
+		const persian = encodeUrlState({ ...defaults, view, lang: 'fa' });
+		expect(deliberatePart(persian)).not.toBe(deliberatePart(english));
+	});
+});
+
 describe('decodeUrlState', () => {
 	it.each([
 		['sel=panjgur', /selection/],

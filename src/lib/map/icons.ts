@@ -76,10 +76,16 @@ export function shapeIcon(
 /** The image id of an actor's event symbol in the style. */
 export const eventIconId = (actorId: string) => `event-${actorId}`;
 
-/** Every event symbol the style refers to, to add to a map (on screen or off-screen for export). */
+/** The image id of the town dot: the icon of each town's label (see the catalogue's towns). */
+export const TOWN_ICON = 'town';
+
+/** Every symbol the style refers to (events, the town dot), to add to a map (on screen or off-screen for export). */
 export function styleImages(actors: readonly Actor[], pixelRatio = 1) {
-	return actors.map((actor) => ({
-		id: eventIconId(actor.id),
-		...shapeIcon(actor.shape, actor.colour, palette.labelHalo, 18, pixelRatio)
-	}));
+	return [
+		...actors.map((actor) => ({
+			id: eventIconId(actor.id),
+			...shapeIcon(actor.shape, actor.colour, palette.labelHalo, 18, pixelRatio)
+		})),
+		{ id: TOWN_ICON, ...shapeIcon('circle', palette.town, palette.labelHalo, 8, pixelRatio, 1) }
+	];
 }

@@ -9,6 +9,12 @@ export const palette = {
 	provinceHover: '#e4d9bf',
 	provinceInvolvedHover: '#eac37a',
 	provinceOutline: '#a89a80',
+	/** The two sides of the primary border (scenario.json border.sides, in order): land, and the involved provinces. */
+	sideLand: ['#f5e6cc', '#e3ebd5'],
+	sideInvolved: ['#eccb8c', '#c2d69f'],
+	countryLabel: '#3b3326',
+	provinceLabel: '#4a3f2e',
+	provinceLabelQuiet: '#8a7e6c',
 	countryOutline: '#7d7263',
 	borderPrimary: '#c62828',
 	borderContext: '#5f5f5f',

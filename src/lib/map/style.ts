@@ -58,7 +58,8 @@ export function hatchPattern(size = 12, rgb: [number, number, number] = [59, 59,
 	return { width: size, height: size, data };
 }
 
-export type FontFiles = { latin: string; latinExt: string };
+/** The label font's files: Noto Sans (Latin) and Noto Naskh Arabic (Persian and Urdu names). */
+export type FontFiles = { latin: string; latinExt: string; arabic?: string };
 
 // The unicode ranges of @fontsource/noto-sans's latin and latin-ext subsets (from its CSS).
 const LATIN_RANGE = [
@@ -97,6 +98,25 @@ const LATIN_EXT_RANGE = [
 	'U+2113',
 	'U+2C60-2C7F',
 	'U+A720-A7FF'
+];
+
+// The unicode range of @fontsource/noto-naskh-arabic's arabic subset (from its CSS). MapLibre
+// shapes Arabic script itself (joined forms, right to left), so the file must also cover the
+// presentation forms (U+FB50–FDFF, U+FE70–FEFC), which this subset does.
+const ARABIC_RANGE = [
+	'U+0600-06FF',
+	'U+0750-077F',
+	'U+0870-088E',
+	'U+0890-0891',
+	'U+0897-08E1',
+	'U+08E3-08FF',
+	'U+200C-200E',
+	'U+2010-2011',
+	'U+204F',
+	'U+2E41',
+	'U+FB50-FDFF',
+	'U+FE70-FE74',
+	'U+FE76-FEFC'
 ];
 
 /**
@@ -153,10 +173,11 @@ function sharePrograms(layers: LayerSpecification[]): LayerSpecification[] {
 /** The style's layers, from the catalogue in drawing order; events are coloured by the pack's actors. */
 export function buildLayers(
 	actors: readonly Actor[],
-	entries: readonly LayerEntry[] = catalogue
+	entries: readonly LayerEntry[] = catalogue,
+	sides?: readonly string[]
 ): LayerSpecification[] {
 	const layers = entries
-		.flatMap((entry) => entry.style(actors))
+		.flatMap((entry) => entry.style(actors, sides))
 		.map((layer, order) => ({ layer, order }))
 		.sort((a, b) => a.layer.z - b.layer.z || a.order - b.order)
 		.map(({ layer }) => {
@@ -170,13 +191,17 @@ export function buildLayers(
 	]);
 }
 
-/** Builds the complete offline style for the given data, with the layer settings applied if given. */
+/**
+ * Builds the complete offline style for the given data, with the layer settings applied if given;
+ * `sides` (scenario.json border.sides) tint the two countries of the primary border.
+ */
 export function buildStyle(
 	data: StyleData,
 	fonts: FontFiles,
 	actors: readonly Actor[],
 	settings?: LayerSettings,
-	entries: readonly LayerEntry[] = catalogue
+	entries: readonly LayerEntry[] = catalogue,
+	sides?: readonly string[]
 ): StyleSpecification {
 	const sources = Object.fromEntries(
 		entries
@@ -198,12 +223,13 @@ export function buildStyle(
 		'font-faces': {
 			[FONT]: [
 				{ url: fonts.latin, 'unicode-range': LATIN_RANGE },
-				{ url: fonts.latinExt, 'unicode-range': LATIN_EXT_RANGE }
+				{ url: fonts.latinExt, 'unicode-range': LATIN_EXT_RANGE },
+				...(fonts.arabic ? [{ url: fonts.arabic, 'unicode-range': ARABIC_RANGE }] : [])
 			]
 		},
 		sources,
 		layers: settings
-			? applyLayerSettings(buildLayers(actors, entries), settings, togglesOf(entries))
-			: buildLayers(actors, entries)
+			? applyLayerSettings(buildLayers(actors, entries, sides), settings, togglesOf(entries))
+			: buildLayers(actors, entries, sides)
 	};
 }

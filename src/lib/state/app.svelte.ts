@@ -9,6 +9,7 @@ import {
 	type LayerSettings,
 	type ToggleLayer
 } from '$lib/map/layers';
+import type { MapLanguage } from '$lib/geo/place-names';
 import { DEFAULT_BUFFER, DEFAULT_EVENT_RADIUS_KM, type LocationMode } from './defaults';
 import { sameRef, type FeatureRef } from './selection';
 
@@ -37,6 +38,11 @@ export class AppState {
 	 * the pack's first line. Every figure is also given under the other lines.
 	 */
 	borderLine = $state<string | null>(null);
+	/**
+	 * The language places are named in, on the map, in the panels and in prints: a sourced name
+	 * in it where the pack has one, else the English one. The interface itself stays English.
+	 */
+	lang = $state<MapLanguage>('en');
 	/** Visibility and opacity of each toggleable layer (src/lib/map/layers.ts). */
 	layers = $state.raw<LayerSettings>({});
 

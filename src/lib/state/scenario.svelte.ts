@@ -12,6 +12,15 @@ import {
 } from '$lib/geo/distances';
 import { buildScenario, type Scenario, type ScenarioLayers } from '$lib/geo/scenario';
 import { overlapsWindow } from '$lib/geo/timeline';
+import { placeLabels, type PlaceLabels } from '$lib/geo/label-points';
+import {
+	nameCoverage,
+	placeName,
+	type LocalName,
+	type NameCoverage,
+	type NameLanguage,
+	type NamedPlace
+} from '$lib/geo/place-names';
 import type { ScenarioMeta } from '$lib/geo/pack';
 import type { BorderLine } from '$lib/geo/border';
 import type { CrossingFeature, ExtraLayerData, MappedEventFeature } from '$lib/geo/schema';
@@ -123,10 +132,35 @@ export class ScenarioView {
 	readonly crossings: readonly CrossingFeature[];
 	/** The pack's description of the incident: title, border, actors. */
 	readonly meta: ScenarioMeta;
+	/** Where the map labels countries, provinces and towns; null until all three are loaded. */
+	readonly placeLabels: PlaceLabels | null;
+	/** For each language the pack may name places in: how many places have a sourced name. */
+	readonly nameCoverage: Record<NameLanguage, NameCoverage>;
+	private readonly countryNames: ReadonlyMap<string, NamedPlace>;
+	private readonly app: AppState;
 	private readonly actorColours: ReadonlyMap<string, string>;
 
 	constructor(geodata: GeodataStore, app: AppState, analysis: AnalysisStore) {
 		this.meta = geodata.meta;
+		this.app = app;
+		this.placeLabels = $derived.by(() => {
+			const { countries, provinces, towns } = geodata.layers;
+			if (!countries || !provinces || !towns) return null;
+			return placeLabels(
+				{ countries: countries.features, provinces: provinces.features, towns: towns.features },
+				geodata.meta.bounds
+			);
+		});
+		this.nameCoverage = $derived({
+			fa: nameCoverage(geodata.layers, 'fa'),
+			ur: nameCoverage(geodata.layers, 'ur')
+		});
+		this.countryNames = $derived(
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
+			new Map(
+				(geodata.layers.countries?.features ?? []).map((c) => [c.properties.name, c.properties])
+			)
+		);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once from the pack, never mutated
 		this.actorColours = new Map(geodata.meta.actors.map((a) => [a.id, a.colour]));
 		this.scenario = $derived(tryBuildScenario(completeLayers(geodata, app.borderLine)));
@@ -191,6 +225,16 @@ export class ScenarioView {
 	/** An actor's colour (scenario.json "actors"); grey for one the pack does not declare. */
 	actorColour(actorId: string): string {
 		return this.actorColours.get(actorId) ?? palette.borderContext;
+	}
+
+	/** A place's name in the chosen language: its sourced name, else its English one. */
+	placeName(place: NamedPlace): LocalName {
+		return placeName(place, this.app.lang);
+	}
+
+	/** A country's name (as the pack names it in English) in the chosen language. */
+	countryName(name: string): LocalName {
+		return placeName(this.countryNames.get(name) ?? { name }, this.app.lang);
 	}
 
 	eventById(id: string): MappedEventFeature | undefined {

@@ -11,6 +11,7 @@ import { DEFAULT_BUFFER, DEFAULT_EVENT_RADIUS_KM, type LocationMode } from './de
 import { interactiveLayers, type FeatureRef, type InteractiveLayer } from './selection';
 import { dayToIso, isoToDay, type DayWindow } from '$lib/geo/timeline';
 import { quoteUser } from '$lib/format';
+import { isMapLanguage, mapLanguages, type MapLanguage } from '$lib/geo/place-names';
 
 /**
  * No parameter this app writes comes near this length; a longer one is dropped unread (a 1 MB
@@ -28,6 +29,8 @@ export type UrlState = {
 	locationMode: LocationMode;
 	/** The border line measured to first, when not the pack's first (its id). */
 	borderLine?: string | null;
+	/** The language places are named in; English (the default) is left out of links. */
+	lang?: MapLanguage;
 	/** Toggle layers that are switched off (src/lib/map/layers.ts ids). */
 	hidden?: string[];
 	timeWindow?: DayWindow | null;
@@ -52,6 +55,7 @@ export function encodeUrlState(s: UrlState): URLSearchParams {
 	if (s.eventRadiusKm !== DEFAULT_EVENT_RADIUS_KM) params.set('radius', String(s.eventRadiusKm));
 	if (s.locationMode !== 'mapped') params.set('loc', s.locationMode);
 	if (s.borderLine) params.set('line', s.borderLine);
+	if (s.lang && s.lang !== 'en') params.set('lang', s.lang);
 	if (s.hidden?.length) params.set('hide', [...s.hidden].sort().join(','));
 	if (s.timeWindow) {
 		params.set('from', dayToIso(s.timeWindow.startDay));
@@ -168,6 +172,14 @@ export function decodeUrlState(
 		else
 			notices.push(
 				`Ignored the link's border line ${quoteUser(line)}: expected ${ids.length ? ids.join(' or ') : 'no line parameter for this pack'}.`
+			);
+	}
+	const lang = param('lang');
+	if (lang !== null) {
+		if (isMapLanguage(lang)) state.lang = lang;
+		else
+			notices.push(
+				`Ignored the link's language ${quoteUser(lang)}: expected ${mapLanguages.join(', ')}.`
 			);
 	}
 	const hide = param('hide');
