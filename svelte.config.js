@@ -42,7 +42,8 @@ const config = {
 					'sha256-tcbDxjMo+xKqM21aCGYbs/QAJqB7yUXC06oPWDapBgc=', // display: contents
 					'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=' // position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); …
 				],
-				'connect-src': ['self'],
+				// blob: for the imported points' GeoJSON, made in the page for MapLibre's worker to read.
+				'connect-src': ['self', 'blob:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['none']

@@ -17,6 +17,11 @@ import {
 import { startBenchServer } from './bench/server';
 import { benchExport } from './bench/export';
 
+// `npm run bench -- 100k export` runs only those parts (buffers, load, bytes, 100k, drag, export);
+// the 100k baseline needs the load part's bare page, which it then sets up itself.
+const only = new Set(process.argv.slice(2));
+const wanted = (part: string) => only.size === 0 || only.has(part);
+
 // Page load varies most from run to run on this software renderer: more runs for a steadier median.
 const LOAD_RUNS = 9;
 
@@ -107,7 +112,8 @@ async function benchDrag(
 }
 
 async function main() {
-	printTable('Buffer bands (Node, @turf/turf; median of 15 runs)', benchBuffers());
+	if (wanted('buffers'))
+		printTable('Buffer bands (Node, @turf/turf; median of 15 runs)', benchBuffers());
 
 	// With the test hook (window.borderline), which the benches drive the map through.
 	await run('npx', ['vite', 'build', '--logLevel', 'warn'], { VITE_TEST_HOOKS: '1' });
@@ -118,20 +124,22 @@ async function main() {
 		args: chromiumArgs
 	});
 	try {
-		printTable(
-			`Page load (Chromium, SwiftShader; median of ${LOAD_RUNS} runs each)`,
-			await benchLoad(browser, server, LOAD_RUNS)
-		);
-		{
+		// The load part also sets up the bare MapLibre page the 100k part measures against.
+		const load = await benchLoad(browser, server, wanted('load') ? LOAD_RUNS : 0);
+		if (wanted('load'))
+			printTable(`Page load (Chromium, SwiftShader; median of ${LOAD_RUNS} runs each)`, load);
+		if (wanted('bytes')) {
 			const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 			printTable('Bytes over the wire', await benchBytes(page, BASE));
 			await page.close();
 		}
-		printTable('Imported points', await bench100k(browser, BASE));
-		printTable(
-			'Slider drag, outer band 1 → 200 km, one step per frame (Chromium)',
-			await benchDrag(browser, BASE)
-		);
+		if (wanted('100k')) printTable('Imported points', await bench100k(browser, server));
+		if (wanted('drag'))
+			printTable(
+				'Slider drag, outer band 1 → 200 km, one step per frame (Chromium)',
+				await benchDrag(browser, BASE)
+			);
+		if (!wanted('export')) return;
 
 		const page = await browser.newPage({
 			viewport: { width: 1280, height: 800 },

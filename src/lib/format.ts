@@ -1,4 +1,5 @@
 // Text formatting for dates, times and quantities shown to people; pure and unit-tested.
+import { cutText } from './geo/text';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -96,13 +97,11 @@ export const VALUE_DISPLAY_CHARS = 500;
  * @example clip('a'.repeat(10), 4) // "aaaa… (6 more characters)"
  */
 export function clip(text: string, maxChars: number, countLeftOut = true): string {
-	if (text.length <= maxChars) return text;
-	let cut = maxChars;
-	if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? '')) cut--;
-	const more = text.length - cut;
-	return countLeftOut
-		? `${text.slice(0, cut)}… (${groupedFixed(more, 0)} more character${more === 1 ? '' : 's'})`
-		: `${text.slice(0, cut)}…`;
+	const cut = cutText(text, maxChars);
+	const more = cut.leftOut;
+	return countLeftOut && more
+		? `${cut.text} (${groupedFixed(more, 0)} more character${more === 1 ? '' : 's'})`
+		: cut.text;
 }
 
 /**

@@ -14,11 +14,11 @@ const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' }
 const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
 
 async function importedCount(page: Page): Promise<number> {
-	return page.evaluate(() => {
+	return page.evaluate(async () => {
 		const map = window.borderline!.map as unknown as {
-			getSource(id: string): { serialize(): { data: { features: unknown[] } } };
+			getSource(id: string): { getData(): Promise<{ features: unknown[] }> };
 		};
-		return map.getSource('imported').serialize().data.features.length;
+		return (await map.getSource('imported').getData()).features.length;
 	});
 }
 
@@ -40,7 +40,7 @@ function statusNotes(status: string): string[] {
 
 /** The earlier import is intact: three points on the map and its line in the panel. */
 async function expectSitesIntact(page: Page) {
-	expect(await importedCount(page)).toBe(3);
+	await expect.poll(() => importedCount(page)).toBe(3);
 	await expect(dataPanel(page).getByRole('listitem')).toHaveText([/^sites\.csv: 3 points/]);
 }
 
@@ -105,7 +105,7 @@ test('every file of the bad-input corpus gets its README outcome through the UI'
 						statusNotes(text).some((note) => message.test(note)),
 						text
 					).toBe(true);
-				expect(await importedCount(page)).toBe(3 + points!);
+				await expect.poll(() => importedCount(page)).toBe(3 + points!);
 				await expect(
 					dataPanel(page)
 						.getByRole('listitem')

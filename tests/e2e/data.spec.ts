@@ -8,17 +8,22 @@ import { expect, iso, openMap, projectToPage, test } from './fixtures';
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
 const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
 
+/** Waits until the map holds and has drawn `count` imported points (its worker reads them). */
+async function drawn(page: Page, count: number): Promise<void> {
+	await expect.poll(() => importedIds(page).then((ids) => ids.length)).toBe(count);
+	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+}
+
+/** The ids of the points the map's imported source holds (as MapLibre's worker parsed them). */
 async function importedIds(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
+	return page.evaluate(async () => {
 		const map = window.borderline!.map as unknown as {
 			getSource(id: string): {
-				serialize(): { data: { features: { properties: { id: string } }[] } };
+				getData(): Promise<{ features: { properties: { id: string } }[] }>;
 			};
 		};
-		return map
-			.getSource('imported')
-			.serialize()
-			.data.features.map((f) => f.properties.id);
+		const data = await map.getSource('imported').getData();
+		return data.features.map((f) => f.properties.id);
 	});
 }
 
@@ -65,7 +70,7 @@ test('broken files are refused with the problem named, and earlier imports stay'
 		const alert = dataPanel(page).getByRole('alert');
 		await expect(alert).toContainText(file);
 		await expect(alert).toContainText(message);
-		expect(await importedIds(page)).toHaveLength(3);
+		await expect.poll(() => importedIds(page).then((ids) => ids.length)).toBe(3);
 	}
 	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
 	await expect(dataPanel(page).getByRole('listitem')).toContainText(['sites.csv: 3 points']);
@@ -261,6 +266,7 @@ test('ACLED and UCDP GED exports import as events, and the events download as AC
 		`Imported 6 points from ${iso('acled-iran-pakistan-2024.csv')}`
 	);
 	await expect(dataPanel(page)).toContainText('Read as a ACLED export');
+	await drawn(page, 6);
 	// An imported row shows its event: codes, actors and the lowest toll ACLED records.
 	const rask = await projectToPage(page, [61.4014, 26.2356]);
 	await page.mouse.click(rask.x, rask.y);
@@ -277,6 +283,7 @@ test('ACLED and UCDP GED exports import as events, and the events download as AC
 	await expect(status).toContainText(
 		`Imported 6 points from ${iso('ucdp-ged-iran-pakistan-2024.csv')}`
 	);
+	await drawn(page, 6);
 	const panjgur = await projectToPage(page, [64.09459, 26.97186]);
 	await page.mouse.click(panjgur.x, panjgur.y);
 	const ged = page.getByRole('region', { name: /Sabz Koh \(Koh-i-Sabz\) village/ });

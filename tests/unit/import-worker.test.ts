@@ -1,8 +1,10 @@
 // The border segment index gives exactly the full scan's answer; the import engine measures
 // every imported point like an event and reports progress.
 import { describe, expect, it } from 'vitest';
-import { BorderIndex, borderProximity } from '../../src/lib/geo/border';
+import { lineString } from '@turf/turf';
+import { BorderIndex, borderProximity, segmentProximity } from '../../src/lib/geo/border';
 import { ImportEngine, type ImportResponse } from '../../src/lib/geo/import-worker';
+import { tableDistances, tablePoint } from '../../src/lib/geo/import-table';
 import { buildScenario } from '../../src/lib/geo/scenario';
 import { readScenarioLayers, readScenarioLayersWithLines } from './helpers';
 
@@ -27,6 +29,33 @@ describe('BorderIndex', () => {
 			expect(fast.nearest[1]).toBeCloseTo(full.nearest[1]!, 9);
 		}
 	});
+
+	it("measures one segment exactly as Turf's nearestPointOnLine does", () => {
+		for (let i = 0; i < 400; i++) {
+			const a = [58 + random() * 8, 24 + random() * 7];
+			const b = i % 50 === 0 ? a : [a[0]! + random() - 0.5, a[1]! + random() - 0.5];
+			const p = i % 40 === 0 ? b : [58 + random() * 8, 24 + random() * 7];
+			expect(segmentProximity(p, [a, b])).toEqual(borderProximity(p, lineString([a, b])));
+		}
+	});
+
+	it("agrees with the full scan on OpenStreetMap's dense line (6,500 vertices), near and far", () => {
+		const osm = buildScenario(readScenarioLayersWithLines()).lines[1]!.line;
+		const dense = new BorderIndex(osm);
+		for (const [lon, lat, dLon, dLat] of [
+			[60.5, 25, 3, 5],
+			[58, 24, 8, 7],
+			[36, 12, 40, 30]
+		] as const)
+			for (let i = 0; i < 60; i++) {
+				const p = [lon + random() * dLon, lat + random() * dLat];
+				const fast = dense.nearest(p);
+				const full = borderProximity(p, osm);
+				expect(fast.distanceKm).toBeCloseTo(full.distanceKm, 9);
+				expect(fast.nearest[0]).toBeCloseTo(full.nearest[0]!, 9);
+				expect(fast.nearest[1]).toBeCloseTo(full.nearest[1]!, 9);
+			}
+	}, 60_000);
 });
 
 describe('ImportEngine', () => {
@@ -37,7 +66,8 @@ describe('ImportEngine', () => {
 			requestId: 1,
 			fileName: 'a.csv',
 			bytes: new TextEncoder().encode('name,lat,lon\nA,27,62').buffer,
-			idPrefix: 'f1'
+			idPrefix: 'f1',
+			labelChars: 60
 		});
 		expect(out.at(-1)).toMatchObject({ type: 'error', requestId: 1 });
 	});
@@ -55,19 +85,20 @@ describe('ImportEngine', () => {
 			requestId: 5,
 			fileName: 'grid.csv',
 			bytes: new TextEncoder().encode(text).buffer,
-			idPrefix: 'f7-grid-csv'
+			idPrefix: 'f7-grid-csv',
+			labelChars: 60
 		});
 		const progress = out.filter((r) => r.type === 'progress' && r.stage === 'measuring');
 		expect(progress.map((r) => r.type === 'progress' && r.done)).toEqual([5000, 10000]);
 		const done = out.at(-1)!;
 		expect(done.type).toBe('imported');
-		if (done.type !== 'imported' || !done.result.ok) return;
-		expect(done.result.points).toHaveLength(12_000);
-		expect(done.distances).toHaveLength(12_000);
-		const [id, d] = done.distances[0]!;
-		expect(id).toBe(done.result.points[0]!.id);
-		expect(id).toBe('f7-grid-csv-2');
+		if (done.type !== 'imported' || !done.table) return;
+		expect(done.table.count).toBe(12_000);
+		const d = tableDistances(done.table, 0);
+		expect(d.eventId).toBe('f7-grid-csv-2');
+		expect(tablePoint(done.table, 0).id).toBe('f7-grid-csv-2');
 		expect(d.borderKm).toBeCloseTo(borderProximity([59, 25], scenario.border).distanceKm, 6);
+		expect(done.timings.measureMs).toBeGreaterThan(0);
 	}, 60_000);
 });
 
@@ -84,11 +115,15 @@ describe('ImportEngine plausibility', () => {
 			requestId: 1,
 			fileName: 'sites.csv',
 			bytes: new TextEncoder().encode(text).buffer,
-			idPrefix: 'f1'
+			idPrefix: 'f1',
+			labelChars: 60
 		});
 		const done = out.at(-1)!;
-		if (done.type !== 'imported' || !done.result.ok) throw new Error('expected an import');
-		return done.result;
+		if (done.type !== 'imported' || !done.outcome.ok) throw new Error('expected an import');
+		return {
+			...done.outcome,
+			points: Array.from({ length: done.table!.count }, (_, i) => tablePoint(done.table!, i))
+		};
 	};
 
 	it('warns when latitude and longitude look swapped (every point far outside the region)', async () => {
@@ -120,12 +155,13 @@ describe('ImportEngine plausibility', () => {
 			requestId: 2,
 			fileName: 'cp1252.csv',
 			bytes: bytes.buffer,
-			idPrefix: 'f2'
+			idPrefix: 'f2',
+			labelChars: 60
 		});
 		const done = out.at(-1)!;
-		if (done.type !== 'imported' || !done.result.ok) throw new Error('expected an import');
-		expect(done.result.points[0]!.name).toBe('café');
-		expect(done.result.warnings[0]).toMatch(
+		if (done.type !== 'imported' || !done.outcome.ok) throw new Error('expected an import');
+		expect(tablePoint(done.table!, 0).name).toBe('café');
+		expect(done.outcome.warnings[0]).toMatch(
 			/^The file is not valid UTF-8; it was read as Windows-1252/
 		);
 	});
@@ -149,12 +185,14 @@ describe('ImportEngine with two border lines', () => {
 			requestId: 1,
 			fileName: 'region.csv',
 			bytes: csv.slice().buffer,
-			idPrefix: 'f1'
+			idPrefix: 'f1',
+			labelChars: 60
 		});
 		const done = out.find((r) => r.type === 'imported')!;
 		if (done.type !== 'imported') throw new Error('no result');
 		const osm = buildScenario(withLines).lines[1]!.line;
-		for (const [, d] of done.distances.filter((_, i) => i % 40 === 0)) {
+		for (let i = 0; i < done.table!.count; i += 40) {
+			const d = tableDistances(done.table!, i);
 			const exact = borderProximity(d.location.point, osm).distanceKm;
 			expect(d.byLine[1]!.lineId).toBe('openstreetmap');
 			expect(Math.abs(d.byLine[1]!.borderKm - exact)).toBeLessThan(d.borderKm > 200 ? 1.5 : 1e-6);

@@ -4,7 +4,8 @@ import {
 	distance,
 	lineString,
 	nearestPointOnLine,
-	pointToLineDistance
+	pointToLineDistance,
+	radiansToDegrees
 } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Feature, LineString, MultiLineString, Position } from 'geojson';
@@ -17,7 +18,6 @@ export type BorderProximity = { distanceKm: number; nearest: Position };
 
 /** Turf's Earth radius (km): the sphere its distances are measured on. */
 const EARTH_RADIUS_KM = 6371.0088;
-const SPHERE_AGREEMENT_KM = 1e-6;
 
 type Vec3 = [number, number, number];
 
@@ -26,17 +26,56 @@ function unitVector([lon, lat]: Position): Vec3 {
 	const φ = (lat! * Math.PI) / 180;
 	return [Math.cos(φ) * Math.cos(λ), Math.cos(φ) * Math.sin(λ), Math.sin(φ)];
 }
-const cross = ([a0, a1, a2]: Vec3, [b0, b1, b2]: Vec3): Vec3 => [
-	a1 * b2 - a2 * b1,
-	a2 * b0 - a0 * b2,
-	a0 * b1 - a1 * b0
-];
-const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-/** The angle between two unit vectors, stable for small angles. */
-const angle = (a: Vec3, b: Vec3) => {
-	const [x, y, z] = cross(a, b);
-	return Math.atan2(Math.hypot(x, y, z), dot(a, b));
-};
+
+/** The angle (radians) between two unit vectors, stable for small angles. */
+function angleTo(px: number, py: number, pz: number, qx: number, qy: number, qz: number): number {
+	const x = py * qz - pz * qy;
+	const y = pz * qx - px * qz;
+	const z = px * qy - py * qx;
+	return Math.atan2(Math.sqrt(x * x + y * y + z * z), px * qx + py * qy + pz * qz);
+}
+
+function cross(u: Vec3, v: Vec3): Vec3 {
+	return [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
+}
+function dot(u: Vec3, v: Vec3): number {
+	return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+}
+function normalize(v: Vec3): Vec3 {
+	const m = Math.sqrt(v[0] ** 2 + v[1] ** 2 + v[2] ** 2);
+	return [v[0] / m, v[1] / m, v[2] / m];
+}
+
+/**
+ * Distance (km) from a point to one segment, and the segment's nearest point: what Turf's
+ * nearestPointOnLine gives for a one-segment line, computed as it computes it (turf 7.4's
+ * nearestPointOnSegment, then its haversine `distance`), without a Feature per call.
+ */
+export function segmentProximity(point: Position, [a, b]: Position[]): BorderProximity {
+	const A = unitVector(a!);
+	const B = unitVector(b!);
+	const C = unitVector(point);
+	const at = (nearest: Position): BorderProximity => ({
+		distanceKm: distance(point, nearest, { units: 'kilometers' }),
+		nearest
+	});
+	if (b![0] === point[0] && b![1] === point[1]) return at([...b!]);
+	if (a![0] === point[0] && a![1] === point[1]) return at([...a!]);
+	const axis = cross(A, B);
+	if (axis[0] === 0 && axis[1] === 0 && axis[2] === 0)
+		return at(dot(A, B) > 0 ? [...b!] : [...point]);
+	const target = cross(axis, C);
+	if (target[0] === 0 && target[1] === 0 && target[2] === 0) return at([...b!]);
+	const I1 = normalize(cross(target, axis));
+	const I2: Vec3 = [-I1[0], -I1[1], -I1[2]];
+	const I = dot(C, I1) > dot(C, I2) ? I1 : I2;
+	const n = normalize(axis);
+	if (dot(cross(A, I), n) >= 0 && dot(cross(I, B), n) >= 0) {
+		const z = Math.min(Math.max(I[2], -1), 1);
+		return at([radiansToDegrees(Math.atan2(I[1], I[0])), radiansToDegrees(Math.asin(z))]);
+	}
+	return at(dot(A, C) > dot(B, C) ? [...a!] : [...b!]);
+}
 
 /**
  * Geodesic distance from a point to the nearest point of a line, in kilometres.
@@ -134,7 +173,6 @@ export class BorderIndex {
 
 	nearest(point: Position): BorderProximity {
 		const [x, y] = this.plane(point);
-		const p = unitVector(point);
 		// Plane distance overstates the true one by at most this factor over the search area:
 		// east–west scale is exact only at the mid-latitude (cos φ_mid / cos φ poleward); the
 		// plane's 111.32 km a degree of longitude is 0.12% over the sphere's 111.19 (its 110.57 a
@@ -149,30 +187,23 @@ export class BorderIndex {
 				Math.cos((this.midLatDeg * Math.PI) / 180) / Math.cos((poleward * Math.PI) / 180);
 			return Math.max(1, scale) * (1.002 + 2 * (km / EARTH_RADIUS_KM) ** 2);
 		};
-		// Segments come from the index nearest box first, in growing batches. Each batch is ranked
-		// by distance on the sphere (the model Turf measures on, so the two agree to far better
-		// than a millimetre) and only those that can beat the best so far are measured by Turf.
-		// The search ends when the next box is farther, even allowing for the plane's
-		// overstatement, than the best distance found: no segment beyond it can be nearer.
-		let best: BorderProximity | null = null;
-		let slack = 0;
-		let seen = 0;
-		for (let k = 16; ; k *= 2) {
-			const ids = this.index.neighbors(x, y, k);
-			const batch = ids.slice(seen);
-			const km = new Float64Array(batch.length);
-			for (let j = 0; j < batch.length; j++) km[j] = this.sphereSegmentKm(batch[j]!, p);
-			const order = Array.from(batch.keys()).sort((i, j) => km[i]! - km[j]!);
-			for (const j of order) {
-				if (best && km[j]! - SPHERE_AGREEMENT_KM > best.distanceKm) break;
-				const hit = borderProximity(point, this.segments[batch[j]!]!);
-				if (!best || hit.distanceKm < best.distanceKm) best = hit;
+		// The segment of the nearest box gives an upper bound; any segment that can beat it lies
+		// within that bound times the plane's overstatement. Candidates are compared by their
+		// distance on the sphere (the model Turf measures on, the same computation without its
+		// per-call objects); Turf then measures the one nearest.
+		const [px, py, pz] = unitVector(point);
+		const [first] = this.index.neighbors(x, y, 1);
+		if (first === undefined) return borderProximity(point, this.border);
+		let best = first;
+		let bestKm = this.sphereSegmentKm(first, px, py, pz);
+		for (const i of this.index.neighbors(x, y, Infinity, bestKm * slackFor(bestKm))) {
+			const km = this.sphereSegmentKm(i, px, py, pz);
+			if (km < bestKm) {
+				bestKm = km;
+				best = i;
 			}
-			seen = ids.length;
-			if (ids.length < k || !best) return best ?? borderProximity(point, this.border);
-			slack ||= slackFor(best.distanceKm);
-			if (this.boxKm(ids[ids.length - 1]!, x, y) / slack > best.distanceKm) return best;
 		}
+		return segmentProximity(point, this.segments[best]!.geometry.coordinates);
 	}
 
 	/** Plane distance (km) from (x, y) to segment i's bounding box: no point of it is nearer. */
@@ -183,24 +214,32 @@ export class BorderIndex {
 		return Math.hypot(dx, dy);
 	}
 
-	/** Great-circle distance (km, Turf's Earth radius) from unit vector p to segment i. */
-	private sphereSegmentKm(i: number, p: Vec3): number {
+	/** Great-circle distance (km, Turf's Earth radius) from the unit vector p to segment i. */
+	private sphereSegmentKm(i: number, px: number, py: number, pz: number): number {
 		const e = this.ends;
-		const a: Vec3 = [e[6 * i]!, e[6 * i + 1]!, e[6 * i + 2]!];
-		const b: Vec3 = [e[6 * i + 3]!, e[6 * i + 4]!, e[6 * i + 5]!];
-		const n = cross(a, b);
-		const nLen = Math.hypot(n[0], n[1], n[2]);
-		if (nLen > 1e-15) {
-			const pn = dot(p, n) / nLen;
-			// p projected onto the segment's great circle, then: does it fall between a and b?
-			const c: Vec3 = [
-				p[0] - (pn * n[0]) / nLen,
-				p[1] - (pn * n[1]) / nLen,
-				p[2] - (pn * n[2]) / nLen
-			];
-			if (dot(cross(a, c), n) >= 0 && dot(cross(c, b), n) >= 0)
-				return angle(p, c) * EARTH_RADIUS_KM;
+		const o = 6 * i;
+		const [ax, ay, az, bx, by, bz] = [e[o]!, e[o + 1]!, e[o + 2]!, e[o + 3]!, e[o + 4]!, e[o + 5]!];
+		// n: the segment's great-circle axis; c: p projected onto that circle's plane.
+		const nx = ay * bz - az * by;
+		const ny = az * bx - ax * bz;
+		const nz = ax * by - ay * bx;
+		const nn = nx * nx + ny * ny + nz * nz;
+		if (nn > 1e-30) {
+			const pn = px * nx + py * ny + pz * nz;
+			const t = pn / nn;
+			const cx = px - t * nx;
+			const cy = py - t * ny;
+			const cz = pz - t * nz;
+			// Between a and b when (a × c)·n ≥ 0 and (c × b)·n ≥ 0: then the nearest point is on
+			// the segment's interior, at the angle asin(|p·n̂|) from p.
+			const afterA = (ay * cz - az * cy) * nx + (az * cx - ax * cz) * ny + (ax * cy - ay * cx) * nz;
+			const beforeB =
+				(cy * bz - cz * by) * nx + (cz * bx - cx * bz) * ny + (cx * by - cy * bx) * nz;
+			if (afterA >= 0 && beforeB >= 0)
+				return Math.asin(Math.min(1, Math.abs(pn) / Math.sqrt(nn))) * EARTH_RADIUS_KM;
 		}
-		return Math.min(angle(p, a), angle(p, b)) * EARTH_RADIUS_KM;
+		return (
+			Math.min(angleTo(px, py, pz, ax, ay, az), angleTo(px, py, pz, bx, by, bz)) * EARTH_RADIUS_KM
+		);
 	}
 }

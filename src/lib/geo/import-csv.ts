@@ -67,120 +67,165 @@ export function readCsv(fileName: string, text: string, ext: string, idPrefix: s
 		);
 	const [header, ...data] = rows;
 	if (!header) throw new ImportError('The file is empty.');
-	const columns = uniqueColumnNames(header.fields);
-	const warnings: string[] = [];
-	const latitude = findColumn(columns, LATITUDE_NAMES, 'latitude', warnings);
-	const longitude = findColumn(columns, LONGITUDE_NAMES, 'longitude', warnings);
-	if (latitude === null || longitude === null) {
-		const missing = [latitude === null && 'latitude', longitude === null && 'longitude'];
-		throw new ImportError(
-			`No ${missing.filter(Boolean).join(' or ')} column found. The file's columns are ` +
-				`${listed(
-					columns.map((c) => `"${c}"`),
-					12,
-					', '
-				)}` +
-				(columns.length === 1
-					? ' (only one: no comma, semicolon or tab separates the columns, so this may not be CSV)'
-					: '') +
-				`. Accepted names: ${LATITUDE_NAMES.join(', ')} for latitude and ` +
-				`${LONGITUDE_NAMES.join(', ')} for longitude (any case; "Latitude (deg)" also works).`
-		);
-	}
+	const reader = new CsvRowReader(fileName, header.fields, delimiter, idPrefix);
 	if (!data.length)
 		throw new ImportError(
-			`The file has a header row (${listed(columns, 12, ', ')}) but no data rows.`
+			`The file has a header row (${listed(reader.columns, 12, ', ')}) but no data rows.`
 		);
-	const codebook = detectCodebook(columns);
-	if (codebook)
-		warnings.push(
-			`Read as a ${codebook} export: each row is an event with its dates, types, actors, precision codes, fatalities and sources.`
-		);
-	const nameColumn = codebook ? null : findColumn(columns, CSV_NAME_NAMES, 'name', []);
-	// With ";" or tab separating fields, a comma can only be a decimal separator (27,37).
-	const decimalComma = delimiter === ';' || delimiter === '\t';
 	const points: ImportedPoint[] = [];
-	const skipped: SkippedItem[] = [];
-	let commaRows = 0;
-	let shortRows = 0;
-
 	for (const { fields, line } of data) {
+		const point = reader.read(fields, line);
+		if (point) points.push(point);
+	}
+	return reader.finish(points);
+}
+
+/**
+ * Reads CSV rows into points once the header is known: the coordinate and name columns found by
+ * name, an ACLED or UCDP GED export recognised, each bad row skipped with its line. Used for a
+ * whole file (readCsv) and for a file read in chunks (import-stream.ts).
+ */
+export class CsvRowReader {
+	readonly columns: string[];
+	/** What the header told (a codebook export, an ambiguous column); then the rows' notes. */
+	readonly warnings: string[] = [];
+	readonly skipped: SkippedItem[] = [];
+	/** Data rows read, skipped ones included. */
+	rows = 0;
+	private latitude: number;
+	private longitude: number;
+	private codebook: ReturnType<typeof detectCodebook>;
+	private nameColumn: number | null;
+	private decimalComma: boolean;
+	private commaRows = 0;
+	private shortRows = 0;
+
+	constructor(
+		private fileName: string,
+		header: string[],
+		private delimiter: string,
+		private idPrefix: string
+	) {
+		const columns = uniqueColumnNames(header);
+		this.columns = columns;
+		const latitude = findColumn(columns, LATITUDE_NAMES, 'latitude', this.warnings);
+		const longitude = findColumn(columns, LONGITUDE_NAMES, 'longitude', this.warnings);
+		if (latitude === null || longitude === null) {
+			const missing = [latitude === null && 'latitude', longitude === null && 'longitude'];
+			throw new ImportError(
+				`No ${missing.filter(Boolean).join(' or ')} column found. The file's columns are ` +
+					`${listed(
+						columns.map((c) => `"${c}"`),
+						12,
+						', '
+					)}` +
+					(columns.length === 1
+						? ' (only one: no comma, semicolon or tab separates the columns, so this may not be CSV)'
+						: '') +
+					`. Accepted names: ${LATITUDE_NAMES.join(', ')} for latitude and ` +
+					`${LONGITUDE_NAMES.join(', ')} for longitude (any case; "Latitude (deg)" also works).`
+			);
+		}
+		this.latitude = latitude;
+		this.longitude = longitude;
+		this.codebook = detectCodebook(columns);
+		if (this.codebook)
+			this.warnings.push(
+				`Read as a ${this.codebook} export: each row is an event with its dates, types, actors, precision codes, fatalities and sources.`
+			);
+		this.nameColumn = this.codebook ? null : findColumn(columns, CSV_NAME_NAMES, 'name', []);
+		// With ";" or tab separating fields, a comma can only be a decimal separator (27,37).
+		this.decimalComma = delimiter === ';' || delimiter === '\t';
+	}
+
+	/** Row `fields`, found on line `line` of the file, as a point; or null, noted as skipped. */
+	read(fields: string[], line: number): ImportedPoint | null {
+		this.rows++;
+		const { columns, decimalComma, skipped } = this;
 		const where = `row ${line}`;
 		if (fields.length > columns.length) {
 			skipped.push({
 				where,
 				why:
 					`${fields.length} fields where the header has ${columns.length}` +
-					(delimiter === ',' ? ' (a value with an unquoted comma?)' : '')
+					(this.delimiter === ',' ? ' (a value with an unquoted comma?)' : '')
 			});
-			continue;
+			return null;
 		}
-		if (fields.length < columns.length) shortRows++;
-		const lat = parseCoordinate(fields[latitude] ?? '', 'latitude', decimalComma);
-		const lon = parseCoordinate(fields[longitude] ?? '', 'longitude', decimalComma);
+		if (fields.length < columns.length) this.shortRows++;
+		const lat = parseCoordinate(fields[this.latitude] ?? '', 'latitude', decimalComma);
+		const lon = parseCoordinate(fields[this.longitude] ?? '', 'longitude', decimalComma);
 		if ('problem' in lat || 'problem' in lon) {
 			const problems = [lat, lon].flatMap((c) => ('problem' in c ? [c.problem] : []));
 			skipped.push({ where, why: problems.join('; ') });
-			continue;
+			return null;
 		}
 		const range = rangeProblem(lon.value, lat.value, 'check which column is which');
 		if (range) {
 			skipped.push({ where, why: range });
-			continue;
+			return null;
 		}
-		if (lat.comma || lon.comma) commaRows++;
+		if (lat.comma || lon.comma) this.commaRows++;
 		const properties = Object.fromEntries(
 			columns.map((column, k) => [column, fields[k]?.trim() ? fields[k]! : null])
 		);
 		let event: ImportedEvent | undefined;
-		if (codebook) {
+		if (this.codebook) {
 			const lower = Object.fromEntries(
 				Object.entries(properties).map(([k, v]) => [k.toLowerCase(), v])
 			);
-			const read = codebookEvent(codebook, lower);
+			const read = codebookEvent(this.codebook, lower);
 			if (!read.ok) {
 				skipped.push({ where, why: read.problem });
-				continue;
+				return null;
 			}
 			event = read.value;
 		}
 		const name = event
 			? [event.place, event.dateStart].filter(Boolean).join(', ')
-			: nameColumn === null
+			: this.nameColumn === null
 				? ''
-				: (fields[nameColumn] ?? '').trim();
-		points.push({
-			id: `${idPrefix}-${line}`,
+				: (fields[this.nameColumn] ?? '').trim();
+		return {
+			id: `${this.idPrefix}-${line}`,
 			name: name || `Row ${line}`,
 			point: [lon.value, lat.value],
 			properties,
-			sourceFile: fileName,
+			sourceFile: this.fileName,
 			index: line,
 			origin: where,
 			...(event ? { event } : {})
-		});
+		};
 	}
 
-	if (commaRows)
-		warnings.push(
-			`Decimal commas were read as decimal points (e.g. "27,37" as 27.37) in ` +
-				`${plural(commaRows, 'row', 'rows')}.`
-		);
-	if (shortRows)
-		warnings.push(
-			`${plural(shortRows, 'row has', 'rows have')} fewer fields than the header; the missing ` +
-				'fields at the end were left empty.'
-		);
-	if (!points.length)
-		throw new ImportError(
-			`No rows with usable coordinates: ` +
-				(data.length === 1 ? 'the only data row was' : `all ${count(data.length)} data rows were`) +
-				` skipped — ${listed(
-					skipped.map((s) => `${s.where}: ${s.why}`),
-					MAX_REASONS_SHOWN
-				)}.`
-		);
-	return { points, skipped, warnings };
+	/**
+	 * The result once every row is read: the notes on the rows added to the warnings.
+	 * @param points the points read (all of them, or none when they went elsewhere as they came)
+	 * @param read how many were read in all
+	 */
+	finish(points: ImportedPoint[], read = points.length): Parsed {
+		const { warnings, skipped } = this;
+		if (this.commaRows)
+			warnings.push(
+				`Decimal commas were read as decimal points (e.g. "27,37" as 27.37) in ` +
+					`${plural(this.commaRows, 'row', 'rows')}.`
+			);
+		if (this.shortRows)
+			warnings.push(
+				`${plural(this.shortRows, 'row has', 'rows have')} fewer fields than the header; the missing ` +
+					'fields at the end were left empty.'
+			);
+		if (!read)
+			throw new ImportError(
+				`No rows with usable coordinates: ` +
+					(this.rows === 1 ? 'the only data row was' : `all ${count(this.rows)} data rows were`) +
+					` skipped — ${listed(
+						skipped.map((s) => `${s.where}: ${s.why}`),
+						MAX_REASONS_SHOWN
+					)}.`
+			);
+		return { points, skipped, warnings };
+	}
 }
 
 /**

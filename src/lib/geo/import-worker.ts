@@ -3,7 +3,8 @@
 import { bbox, coordAll, simplify } from '@turf/turf';
 import { BorderIndex } from './border';
 import { eventDistances, type DistanceContext, type EventDistances } from './distances';
-import { importBytes, type ImportResult } from './import';
+import { importBytes, type SkippedItem } from './import';
+import { packImport, tableBuffers, type ImportTable } from './import-table';
 import { regionBox, regionWarning, type RegionBox } from './region';
 import { buildScenario, type ScenarioLayers } from './scenario';
 
@@ -17,7 +18,17 @@ export type ImportRequest =
 			bytes: ArrayBuffer;
 			/** Unique to this import: every point id starts with it. */
 			idPrefix: string;
+			/** How much of a name the map labels show. */
+			labelChars: number;
 	  };
+
+/** What became of a file: its table of points holds the rest. */
+export type ImportOutcome =
+	| { ok: true; file: string; skipped: SkippedItem[]; warnings: string[] }
+	| { ok: false; file: string; error: string };
+
+/** Where an import's time went (ms), for the status line and the bench. */
+export type ImportTimings = { readMs: number; measureMs: number; packMs: number };
 
 export type ImportResponse =
 	| {
@@ -30,10 +41,10 @@ export type ImportResponse =
 	| {
 			type: 'imported';
 			requestId: number;
-			result: ImportResult;
-			distances: [string, EventDistances][];
-			checkMs: number;
-			measureMs: number;
+			outcome: ImportOutcome;
+			/** The points and their distances, when the file was read. */
+			table: ImportTable | null;
+			timings: ImportTimings;
 	  }
 	| { type: 'error'; requestId?: number; message: string };
 
@@ -44,7 +55,7 @@ export class ImportEngine {
 	/** Where the scenario's places and border are: imports far from it get a warning. */
 	private region: RegionBox | null = null;
 
-	constructor(private post: (response: ImportResponse) => void) {}
+	constructor(private post: (response: ImportResponse, transfer?: Transferable[]) => void) {}
 
 	async handle(request: ImportRequest): Promise<void> {
 		try {
@@ -75,38 +86,55 @@ export class ImportEngine {
 				new Uint8Array(request.bytes),
 				request.idPrefix
 			);
-			const checkMs = performance.now() - started;
-			const distances: [string, EventDistances][] = [];
-			if (result.ok) {
-				const total = result.points.length;
-				for (let i = 0; i < total; i++) {
-					const p = result.points[i]!;
-					distances.push([
-						p.id,
-						eventDistances(
-							{ eventId: p.id, point: p.point, radiusKm: 0, basis: 'imported' },
-							this.context
-						)
-					]);
-					if ((i + 1) % PROGRESS_EVERY === 0)
-						this.post({ type: 'progress', requestId, stage: 'measuring', done: i + 1, total });
-				}
-				const far =
-					this.region &&
-					regionWarning(
-						result.points.map((p) => p.point),
-						this.region
-					);
-				if (far) result.warnings.push(far);
+			const readMs = performance.now() - started;
+			if (!result.ok) {
+				this.post({
+					type: 'imported',
+					requestId,
+					outcome: result,
+					table: null,
+					timings: { readMs, measureMs: 0, packMs: 0 }
+				});
+				return;
 			}
-			this.post({
-				type: 'imported',
-				requestId,
-				result,
-				distances,
-				checkMs,
-				measureMs: performance.now() - started - checkMs
-			});
+			const distances: EventDistances[] = [];
+			const total = result.points.length;
+			for (let i = 0; i < total; i++) {
+				const p = result.points[i]!;
+				distances.push(
+					eventDistances(
+						{ eventId: p.id, point: p.point, radiusKm: 0, basis: 'imported' },
+						this.context
+					)
+				);
+				if ((i + 1) % PROGRESS_EVERY === 0)
+					this.post({ type: 'progress', requestId, stage: 'measuring', done: i + 1, total });
+			}
+			const far =
+				this.region &&
+				regionWarning(
+					result.points.map((p) => p.point),
+					this.region
+				);
+			if (far) result.warnings.push(far);
+			const measured = performance.now();
+			const table = packImport(result.file, result.points, distances, request.labelChars);
+			const packMs = performance.now() - measured;
+			this.post(
+				{
+					type: 'imported',
+					requestId,
+					outcome: {
+						ok: true,
+						file: result.file,
+						skipped: result.skipped,
+						warnings: result.warnings
+					},
+					table,
+					timings: { readMs, measureMs: measured - started - readMs, packMs }
+				},
+				tableBuffers(table)
+			);
 		} catch (error) {
 			this.post({
 				type: 'error',

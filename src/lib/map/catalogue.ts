@@ -24,8 +24,15 @@ import type {
 	TownFeature
 } from '$lib/geo/schema';
 import type { InteractiveLayer } from '$lib/state/selection';
+import type { LocalName, MapLanguage } from '$lib/geo/place-names';
 import { palette } from './palette';
-import type { Shape } from './icons';
+import { TOWN_ICON, type Shape } from './icons';
+import {
+	countryLabelCollection,
+	provinceLabelCollection,
+	townLabelCollection,
+	type PlaceLabels
+} from './place-labels';
 import {
 	bandsCollection,
 	connectorCollection,
@@ -92,11 +99,15 @@ export interface MapInputs {
 	/** The selected event's buffer radius, km. */
 	readonly eventRadiusKm: number;
 	/** The user's imported points. */
-	readonly imported: FeatureCollection;
+	readonly imported: FeatureCollection | string;
 	/** An event's short title, for labels. */
 	eventTitle(eventId: string): string;
 	/** A pack's extra layer (scenario.json "extraLayers"): its file's URL or its features. */
 	extra(id: string): FeatureCollection | string;
+	/** Where countries, provinces and towns are labelled, once their files are loaded. */
+	readonly placeLabels: PlaceLabels | null;
+	/** The language places are named in on the map. */
+	readonly lang: MapLanguage;
 }
 
 /** One GeoJSON source of the map. */
@@ -119,8 +130,11 @@ export type LayerEntry = {
 	group: LayerGroup;
 	/** The sources this entry owns (another entry may draw from them too). */
 	sources: SourceEntry[];
-	/** Its style layers; events are coloured by the pack's actors. */
-	style: (actors: readonly Actor[]) => StyleLayer[];
+	/**
+	 * Its style layers; events are coloured by the pack's actors, and land is tinted by side of
+	 * the primary border (scenario.json border.sides; untinted when not given).
+	 */
+	style: (actors: readonly Actor[], sides?: readonly string[]) => StyleLayer[];
 	/** Its legend lines; the scenario names the border, the involved provinces and the actors. */
 	legend: (meta: LegendMeta) => LegendLine[];
 	/**
@@ -149,7 +163,15 @@ export type InspectorView = { rows: InspectorRow[]; sources?: readonly Source[] 
 export type InspectContext = {
 	borderCountries: readonly string[];
 	localLanguages: Readonly<Record<string, string>>;
+	/** A country's name in the chosen language (English when none is sourced). */
+	countryName?: (name: string) => LocalName;
 };
+
+/** The inspector's Country line, in the chosen language. */
+function countryRow(country: string, context: InspectContext): InspectorRow {
+	const name = context.countryName?.(country) ?? { text: country, lang: 'en' };
+	return { label: 'Country', value: name.text, ...(name.lang === 'en' ? {} : { lang: name.lang }) };
+}
 
 /** A typed `inspect` for a layer's feature type. */
 const inspector =
@@ -219,8 +241,70 @@ function labels(
 	};
 }
 
-/** Draw order, bottom to top. */
-const Z = { land: 10, areas: 20, lines: 30, points: 40, labels: 50 } as const;
+/**
+ * A label layer that also places an icon it does not draw (icon-opacity 0), always (overlap
+ * allowed): the icon's box is then in the collision index, so labels placed after it keep off it.
+ */
+function withUnseenIcon(layer: StyleLayer, icon: ExpressionSpecification): StyleLayer {
+	return {
+		...layer,
+		layout: { ...layer.layout, 'icon-image': icon, 'icon-allow-overlap': true },
+		paint: { ...layer.paint, 'icon-opacity': 0 }
+	} as StyleLayer;
+}
+
+/** Draw order, bottom to top. Symbols higher up are placed first: they win label collisions. */
+const Z = { land: 10, areas: 20, lines: 30, points: 40, placeLabels: 48, labels: 50 } as const;
+
+/**
+ * `byCountry(name)` for each side of the primary border, else `otherwise`: the side tints.
+ * @param colours the first and second side's colour
+ */
+function bySide(
+	countryName: ExpressionSpecification,
+	sides: readonly string[] | undefined,
+	colours: readonly [string, string],
+	otherwise: ExpressionSpecification | string
+): ExpressionSpecification | string {
+	const [a, b] = sides ?? [];
+	if (!a || !b) return otherwise;
+	return ['match', countryName, a, colours[0], b, colours[1], otherwise] as ExpressionSpecification;
+}
+
+/**
+ * Names in Arabic script drawn a fifth larger: at the same size, Naskh's letters are much smaller
+ * than Latin capitals (the collections mark such a label `arabicScript`).
+ */
+const scriptScale: ExpressionSpecification = [
+	'case',
+	['coalesce', ['get', 'arabicScript'], false],
+	1.2,
+	1
+];
+
+/** A place name label (country, province): one point per place, placed below every point label. */
+function placeLabel(
+	id: string,
+	source: string,
+	z: number,
+	layout: Record<string, unknown>,
+	paint: Record<string, unknown>
+): StyleLayer {
+	return {
+		id,
+		z,
+		type: 'symbol',
+		source,
+		layout: {
+			'text-field': ['get', 'label'],
+			'text-font': [FONT],
+			'text-max-width': 8,
+			'text-padding': 4,
+			...layout
+		},
+		paint: { 'text-halo-color': palette.labelHalo, 'text-halo-width': 1.5, ...paint }
+	} as StyleLayer;
+}
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -231,16 +315,43 @@ export const catalogue: LayerEntry[] = [
 		label: 'Countries',
 		group: 'Context',
 		sources: [
-			{ id: 'countries', data: (i) => i.file('countries'), attribution: ATTRIBUTION.naturalEarth }
+			{ id: 'countries', data: (i) => i.file('countries'), attribution: ATTRIBUTION.naturalEarth },
+			{
+				id: 'countryLabels',
+				data: (i) =>
+					i.placeLabels ? countryLabelCollection(i.placeLabels.countries, i.lang) : undefined
+			}
 		],
-		style: () => [
+		style: (_actors, sides) => [
 			{
 				id: 'countries-fill',
 				z: Z.land,
 				type: 'fill',
 				source: 'countries',
-				paint: { 'fill-color': ['case', ['get', 'focus'], palette.focusLand, palette.land] }
+				paint: {
+					'fill-color': bySide(['get', 'name'], sides, palette.sideLand, [
+						'case',
+						['get', 'focus'],
+						palette.focusLand,
+						palette.land
+					])
+				}
 			},
+			// The border's two countries large, the others smaller; above the point, so that a province
+			// labelled at the same point (all of the country in view) is named below it.
+			placeLabel(
+				'countries-label',
+				'countryLabels',
+				Z.placeLabels + 1,
+				{
+					'text-size': ['*', ['case', ['get', 'focus'], 17, 14], scriptScale],
+					'text-transform': 'uppercase',
+					'text-letter-spacing': 0.12,
+					'text-variable-anchor': ['bottom', 'center', 'top', 'left', 'right'],
+					'text-radial-offset': 0.25
+				},
+				{ 'text-color': palette.countryLabel, 'text-halo-width': 2 }
+			),
 			{
 				id: 'countries-outline',
 				z: Z.land + 3,
@@ -249,7 +360,16 @@ export const catalogue: LayerEntry[] = [
 				paint: { 'line-color': palette.countryOutline, 'line-width': 1 }
 			}
 		],
-		legend: () => [
+		legend: (meta) => [
+			...meta.border.sides.map((side, i) => ({
+				id: `country-side-${i}`,
+				label: `${side} (land)`,
+				symbol: {
+					kind: 'fill' as const,
+					fill: palette.sideLand[i as 0 | 1],
+					stroke: palette.countryOutline
+				}
+			})),
 			{
 				id: 'country',
 				label: 'Country (land)',
@@ -261,8 +381,15 @@ export const catalogue: LayerEntry[] = [
 		id: 'provinces',
 		label: 'Provinces',
 		group: 'Provinces',
-		sources: [{ id: 'provinces', data: (i) => i.file('provinces') }],
-		style: () => [
+		sources: [
+			{ id: 'provinces', data: (i) => i.file('provinces') },
+			{
+				id: 'provinceLabels',
+				data: (i) =>
+					i.placeLabels ? provinceLabelCollection(i.placeLabels.provinces, i.lang) : undefined
+			}
+		],
+		style: (_actors, sides) => [
 			{
 				id: 'provinces-fill',
 				z: Z.land + 1,
@@ -272,11 +399,50 @@ export const catalogue: LayerEntry[] = [
 					'fill-color': [
 						'case',
 						['get', 'involved'],
-						['case', hovered, palette.provinceInvolvedHover, palette.provinceInvolved],
-						['case', hovered, palette.provinceHover, palette.province]
-					]
+						[
+							'case',
+							hovered,
+							palette.provinceInvolvedHover,
+							bySide(['get', 'country'], sides, palette.sideInvolved, palette.provinceInvolved)
+						],
+						[
+							'case',
+							hovered,
+							palette.provinceHover,
+							bySide(['get', 'country'], sides, palette.sideLand, palette.province)
+						]
+					] as ExpressionSpecification
 				}
 			},
+			// The provinces struck prominent, the others quieter and only once there is room.
+			placeLabel(
+				'provinces-label',
+				'provinceLabels',
+				Z.placeLabels,
+				{
+					'text-size': ['*', ['case', ['get', 'involved'], 13, 11], scriptScale],
+					'text-max-width': 12,
+					'symbol-sort-key': ['case', ['get', 'involved'], 0, 1],
+					'text-variable-anchor': [
+						'top',
+						'center',
+						'bottom',
+						'top-left',
+						'top-right',
+						'bottom-left',
+						'bottom-right'
+					],
+					'text-radial-offset': 0.5
+				},
+				{
+					'text-color': [
+						'case',
+						['get', 'involved'],
+						palette.provinceLabel,
+						palette.provinceLabelQuiet
+					]
+				}
+			),
 			{
 				id: 'provinces-outline',
 				z: Z.land + 2,
@@ -289,10 +455,11 @@ export const catalogue: LayerEntry[] = [
 			}
 		],
 		legend: (meta) => [
+			// Each side's involved provinces in a darker tint of its land (the swatch: the first side's).
 			{
 				id: 'province-involved',
 				label: meta.provinces.involvedLabel,
-				symbol: { kind: 'fill', fill: palette.provinceInvolved, stroke: palette.provinceOutline }
+				symbol: { kind: 'fill', fill: palette.sideInvolved[0], stroke: palette.provinceOutline }
 			},
 			{
 				id: 'province',
@@ -301,12 +468,12 @@ export const catalogue: LayerEntry[] = [
 			}
 		],
 		pick: { mapLayer: 'provinces-fill', layer: 'provinces', rank: 4 },
-		inspect: inspector<ProvinceFeature>(({ properties: p }, { localLanguages }) => ({
+		inspect: inspector<ProvinceFeature>(({ properties: p }, context) => ({
 			rows: [
 				...(p.nameLocal
-					? [{ label: 'Local name', value: p.nameLocal, lang: localLanguages[p.country] }]
+					? [{ label: 'Local name', value: p.nameLocal, lang: context.localLanguages[p.country] }]
 					: []),
-				{ label: 'Country', value: p.country },
+				countryRow(p.country, context),
 				{ label: 'ISO 3166-2 (Natural Earth)', value: p.iso },
 				{ label: 'Involved in the strikes', value: p.involved ? 'Yes' : 'No' },
 				...(p.note ? [{ label: 'Note', value: p.note }] : []),
@@ -399,14 +566,19 @@ export const catalogue: LayerEntry[] = [
 					'icon-ignore-placement': true
 				}
 			},
-			labels(
-				'events-label',
-				'events',
-				Z.labels + 2,
-				['get', 'shortTitle'],
-				{ size: 12, anchor: 'right', offset: [-1, 0] },
-				palette.townLabel,
-				2
+			// The label also holds the symbol's place, unseen: placed before every town, country and
+			// province label, it keeps them off the event as well as off its name.
+			withUnseenIcon(
+				labels(
+					'events-label',
+					'events',
+					Z.labels + 2,
+					['get', 'shortTitle'],
+					{ size: 12, anchor: 'right', offset: [-1, 0] },
+					palette.townLabel,
+					2
+				),
+				['concat', 'event-', ['get', 'actorGroup']]
 			)
 		],
 		legend: (meta) =>
@@ -521,25 +693,53 @@ export const catalogue: LayerEntry[] = [
 		id: 'towns',
 		label: 'Towns',
 		group: 'Context',
-		sources: [{ id: 'towns', data: (i) => i.file('towns'), attribution: ATTRIBUTION.geonames }],
+		sources: [
+			{
+				id: 'towns',
+				// The file at first (MapLibre parses it), then the towns named and ranked.
+				data: (i) =>
+					i.placeLabels ? townLabelCollection(i.placeLabels.towns, i.lang) : i.file('towns'),
+				attribution: ATTRIBUTION.geonames
+			}
+		],
 		style: () => [
 			{
+				// The hover and selection highlight; the dot itself is the label's icon.
 				id: 'towns-circle',
 				z: Z.points + 1,
 				type: 'circle',
 				source: 'towns',
 				paint: {
 					'circle-color': palette.town,
-					'circle-radius': ['case', hovered, 5, 3],
+					'circle-radius': ['case', selected, 5, hovered, 5, 0],
 					'circle-stroke-color': ['case', selected, palette.selection, palette.labelHalo],
-					'circle-stroke-width': ['case', selected, 2.5, 1]
+					'circle-stroke-width': ['case', selected, 2.5, hovered, 1, 0]
 				}
 			},
-			labels('towns-label', 'towns', Z.labels, ['get', 'name'], {
-				size: 12,
-				anchor: 'left',
-				offset: [0.6, 0]
-			})
+			{
+				// Dot and name are one symbol, neither optional: a town whose name has no room is not
+				// drawn at all (never a bare dot). Towns in the involved provinces are placed first.
+				id: 'towns-label',
+				z: Z.labels,
+				type: 'symbol',
+				source: 'towns',
+				layout: {
+					'icon-image': TOWN_ICON,
+					'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
+					'text-font': [FONT],
+					'text-size': ['*', ['case', ['==', ['get', 'rank'], 0], 12.5, 11.5], scriptScale],
+					'text-anchor': 'left',
+					'text-offset': [0.6, 0],
+					'text-optional': false,
+					'icon-optional': false,
+					'symbol-sort-key': ['coalesce', ['get', 'rank'], 1]
+				},
+				paint: {
+					'text-color': palette.townLabel,
+					'text-halo-color': palette.labelHalo,
+					'text-halo-width': 1.5
+				}
+			}
 		],
 		legend: () => [
 			{
@@ -548,12 +748,12 @@ export const catalogue: LayerEntry[] = [
 				symbol: { kind: 'circle', fill: palette.town, stroke: palette.labelHalo, radiusPx: 3 }
 			}
 		],
-		pick: { mapLayer: 'towns-circle', layer: 'towns', rank: 3 },
-		inspect: inspector<TownFeature>(({ properties: p, geometry }) => {
+		pick: { mapLayer: 'towns-label', layer: 'towns', rank: 3 },
+		inspect: inspector<TownFeature>(({ properties: p, geometry }, context) => {
 			const [lon, lat] = geometry.coordinates;
 			return {
 				rows: [
-					{ label: 'Country', value: p.country },
+					countryRow(p.country, context),
 					{ label: 'Coordinates', value: `${lat.toFixed(4)}° N, ${lon.toFixed(4)}° E` },
 					{ label: 'Source', value: p.source, ...(p.sourceUrl ? { href: p.sourceUrl } : {}) }
 				]

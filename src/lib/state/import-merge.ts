@@ -1,33 +1,59 @@
-// How one file's import or removal changes the imported points and their distances (pure).
-import type { EventDistances } from '$lib/geo/distances';
-import type { ImportedPoint } from '$lib/geo/import';
+// How one file's import or removal changes the imported tables, and how points and distances are
+// found in them by id (pure).
+import { withPrimaryLine, type EventDistances } from '$lib/geo/distances';
+import { tableDistances, textAt, type ImportTable } from '$lib/geo/import-table';
 
-export type ImportedSet = {
-	points: readonly ImportedPoint[];
-	distances: ReadonlyMap<string, EventDistances>;
-};
+/** What the panels and exports read: a point's distances by its id. */
+export type DistanceLookup = { get(id: string): EventDistances | undefined };
 
 /**
- * Replaces every point of `file` with `incoming` (none, to remove the file), keeping the other
- * files' points and distances. Linear in the points held: ids are looked up in a set, so a small
- * import after a 100,000-point one stays instant.
- * @returns the new set, and the ids that are gone (a selection of one of them must be cleared)
+ * Replaces the table of `file` with `incoming` (none, to remove the file), keeping the other
+ * files'. Reads only the replaced table's ids, so a small import after a 100,000-point one stays
+ * instant.
+ * @returns the new tables, and the ids that are gone (a selection of one of them must be cleared)
  */
 export function replaceFile(
-	current: ImportedSet,
+	current: readonly ImportTable[],
 	file: string,
-	incoming: readonly ImportedPoint[] = [],
-	incomingDistances: Iterable<readonly [string, EventDistances]> = []
-): { points: ImportedPoint[]; distances: Map<string, EventDistances>; removed: Set<string> } {
-	const points: ImportedPoint[] = [];
+	incoming: ImportTable | null = null
+): { tables: ImportTable[]; removed: Set<string> } {
 	const removed = new Set<string>();
-	for (const p of current.points) {
-		if (p.sourceFile === file) removed.add(p.id);
-		else points.push(p);
+	const tables: ImportTable[] = [];
+	for (const t of current) {
+		if (t.file === file) for (let i = 0; i < t.count; i++) removed.add(textAt(t.ids, i));
+		else tables.push(t);
 	}
-	const distances = new Map<string, EventDistances>();
-	for (const [id, d] of current.distances) if (!removed.has(id)) distances.set(id, d);
-	for (const p of incoming) points.push(p);
-	for (const [id, d] of incomingDistances) distances.set(id, d);
-	return { points, distances, removed };
+	if (incoming) tables.push(incoming);
+	return { tables, removed };
+}
+
+/** Where each id lies: its table and row. */
+export function indexTables(
+	tables: readonly ImportTable[]
+): ReadonlyMap<string, [ImportTable, number]> {
+	const where = new Map<string, [ImportTable, number]>();
+	for (const t of tables) for (let i = 0; i < t.count; i++) where.set(textAt(t.ids, i), [t, i]);
+	return where;
+}
+
+/**
+ * The points' distances with `lineId` measured first (null: each file's first line), built when
+ * first asked for and kept.
+ */
+export function distanceLookup(
+	where: ReadonlyMap<string, [ImportTable, number]>,
+	lineId: string | null
+): DistanceLookup {
+	const built = new Map<string, EventDistances>();
+	return {
+		get(id) {
+			const cached = built.get(id);
+			if (cached) return cached;
+			const at = where.get(id);
+			if (!at) return undefined;
+			const d = withPrimaryLine(tableDistances(at[0], at[1]), lineId);
+			built.set(id, d);
+			return d;
+		}
+	};
 }

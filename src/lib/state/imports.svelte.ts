@@ -1,26 +1,40 @@
-// Owner of the user's imported points: files are read, validated and measured in a worker, then
-// analysed like the built-in events. A failed import never touches what was loaded before.
+// Owner of the user's imported points: files are read, validated and measured in a worker, which
+// sends each file back as a table of columns (cheap to receive); the points and their distances are
+// rebuilt from it as they are read. A failed import never touches what was loaded before.
 import type { FeatureCollection } from 'geojson';
-import { withPrimaryLine, type EventDistances } from '$lib/geo/distances';
-import { clip, isolate, LABEL_CHARS } from '$lib/format';
+import { isolate, LABEL_CHARS } from '$lib/format';
 import { MAX_IMPORT_BYTES, slugify, type ImportedPoint } from '$lib/geo/import';
-import type { ImportRequest, ImportResponse } from '$lib/geo/import-worker';
+import { tablePoint, tableRowsWithin, type ImportTable } from '$lib/geo/import-table';
+import type { ImportRequest, ImportResponse, ImportTimings } from '$lib/geo/import-worker';
 import type { ScenarioLayers } from '$lib/geo/scenario';
 import { formatMb as mb } from '$lib/geo/size';
-import { replaceFile } from './import-merge';
+import { distanceLookup, indexTables, replaceFile, type DistanceLookup } from './import-merge';
 
 export type ImportedFile = { file: string; count: number; skipped: number; warnings: string[] };
 
 const plural = (n: number, word: string) =>
 	`${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** Up to this many imported points, the map gets them as a collection rather than a file. */
+const INLINE_MAP_POINTS = 5_000;
+/** How long a replaced map file stays readable: MapLibre's worker may still be fetching it. */
+const REVOKE_AFTER_MS = 30_000;
 
 export class ImportStore {
-	points = $state.raw<ImportedPoint[]>([]);
-	/** The points' distances as the worker measured them, to every border line. */
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state: a local value or one replaced whole
-	measured = $state.raw<ReadonlyMap<string, EventDistances>>(new Map());
-	/** The same, under the border line the user measures to first. */
-	readonly distances: ReadonlyMap<string, EventDistances>;
+	/** One table per imported file, in import order. */
+	tables = $state.raw<ImportTable[]>([]);
+	/** How many points are imported, over every file. */
+	readonly count: number;
+	/** Every imported point, file by file: made when first read (an export), not on import. */
+	readonly points: ImportedPoint[];
+	/** The points' distances as the worker measured them, under the line the user measures to first. */
+	readonly distances: DistanceLookup;
+	/**
+	 * The points as the map draws them: the URL of a GeoJSON file made here (MapLibre's worker
+	 * fetches and parses it, so 100,000 points never cross the page's main thread as objects), or
+	 * an empty collection.
+	 */
+	mapData = $state.raw<FeatureCollection | string>(EMPTY);
 	files = $state.raw<ImportedFile[]>([]);
 	/** The last import's failure, for role="alert". */
 	error = $state<string | null>(null);
@@ -29,7 +43,8 @@ export class ImportStore {
 	busy = $state(false);
 	/** Why imports cannot work at all (the border data failed to load), or null. */
 	unavailable = $state<string | null>(null);
-	readonly collection: FeatureCollection;
+	/** Where the last import's time went (ms); also in the page's performance timeline. */
+	lastTimings = $state.raw<(ImportTimings & { receiveMs: number }) | null>(null);
 
 	private worker: Worker | null = null;
 	private nextId = 1;
@@ -37,6 +52,8 @@ export class ImportStore {
 	private imported = 0;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state: a local value or one replaced whole
 	private pending = new Map<number, (response: ImportResponse) => void>();
+	/** Each table's points, once made. */
+	private made = new WeakMap<ImportTable, ImportedPoint[]>();
 
 	/**
 	 * @param onremoved told the ids of points that are gone (a file removed or imported again),
@@ -45,24 +62,43 @@ export class ImportStore {
 	constructor(
 		private onremoved: (ids: ReadonlySet<string>) => void = () => {},
 		/** The chosen border line's id (null: the pack's first). */
-		lineId: () => string | null = () => null
+		private lineId: () => string | null = () => null
 	) {
-		this.distances = $derived.by(() => {
-			const id = lineId();
-			if (id === null) return this.measured;
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
-			return new Map([...this.measured].map(([k, d]) => [k, withPrimaryLine(d, id)]));
-		});
-		this.collection = $derived({
-			type: 'FeatureCollection',
-			features: this.points.map((p) => ({
-				type: 'Feature',
-				id: p.id,
-				geometry: { type: 'Point', coordinates: p.point },
-				// A label is drawn from the start of the name only: MapLibre cannot lay out a label
-				// of more than 16,384 characters, and a long one costs every frame.
-				properties: { id: p.id, name: clip(p.name, LABEL_CHARS, false) }
-			}))
+		this.count = $derived(this.tables.reduce((n, t) => n + t.count, 0));
+		this.points = $derived(this.tables.flatMap((t) => this.pointsOf(t)));
+		this.where = $derived(indexTables(this.tables));
+		this.distances = $derived(distanceLookup(this.where, lineId()));
+	}
+
+	/** Where each point's id lies (made when first needed: a selection, a lookup). */
+	private readonly where: ReadonlyMap<string, [ImportTable, number]>;
+
+	/** The imported point with this id, if any. */
+	pointById(id: string): ImportedPoint | undefined {
+		const at = this.where.get(id);
+		return at && this.pointsOf(at[0])[at[1]];
+	}
+
+	/** A table's points, made once. */
+	private pointsOf(t: ImportTable): ImportedPoint[] {
+		let points = this.made.get(t);
+		if (!points) {
+			points = Array.from({ length: t.count }, (_, i) => tablePoint(t, i));
+			this.made.set(t, points);
+		}
+		return points;
+	}
+
+	/**
+	 * The imported points inside a band: on the chosen line's side list and within `km` of it,
+	 * read from the tables' columns.
+	 */
+	within(km: number, sides: readonly string[]): ImportedPoint[] {
+		const line = this.lineId();
+		return this.tables.flatMap((t) => {
+			const rows = tableRowsWithin(t, km, line, sides);
+			// Only the rows inside are made into points (the panel names a few and counts the rest).
+			return rows.map((i) => this.made.get(t)?.[i] ?? tablePoint(t, i));
 		});
 	}
 
@@ -129,43 +165,48 @@ export class ImportStore {
 									: `Measuring ${name}: ${r.done.toLocaleString('en-GB')} of ${plural(r.total, 'point')}…`;
 						else resolve(r);
 					});
-					this.post({ type: 'import', requestId, fileName: file.name, bytes, idPrefix }, [bytes]);
+					this.post(
+						{
+							type: 'import',
+							requestId,
+							fileName: file.name,
+							bytes,
+							idPrefix,
+							labelChars: LABEL_CHARS
+						},
+						[bytes]
+					);
 				}
 			);
 			this.pending.delete(requestId);
 			if (done.type === 'error') throw new Error(done.message);
-			const { result } = done;
-			if (!result.ok) {
-				this.error = `${name} was not imported: ${result.error}`;
+			const { outcome, table } = done;
+			if (!outcome.ok || !table) {
+				this.error = `${name} was not imported: ${outcome.ok ? 'nothing was read' : outcome.error}`;
 				this.status = null;
 				return;
 			}
+			const received = performance.now();
 			// Re-importing a file of the same name replaces its earlier points.
-			this.apply(
-				replaceFile(
-					{ points: this.points, distances: this.measured },
-					result.file,
-					result.points,
-					done.distances
-				)
-			);
+			this.apply(replaceFile(this.tables, outcome.file, table));
 			this.files = [
-				...this.files.filter((f) => f.file !== result.file),
+				...this.files.filter((f) => f.file !== outcome.file),
 				{
-					file: result.file,
-					count: result.points.length,
-					skipped: result.skipped.length,
-					warnings: result.warnings
+					file: outcome.file,
+					count: table.count,
+					skipped: outcome.skipped.length,
+					warnings: outcome.warnings
 				}
 			];
-			const skipped = result.skipped.length
-				? `; skipped ${result.skipped.length} (${result.skipped
+			this.timed(done.timings, performance.now() - received);
+			const skipped = outcome.skipped.length
+				? `; skipped ${outcome.skipped.length} (${outcome.skipped
 						.slice(0, 3)
 						.map((s) => `${s.where}: ${s.why}`)
-						.join('; ')}${result.skipped.length > 3 ? '; …' : ''})`
+						.join('; ')}${outcome.skipped.length > 3 ? '; …' : ''})`
 				: '';
-			this.status = `Imported ${plural(result.points.length, 'point')} from ${name}${skipped}${
-				result.warnings.length ? `. ${result.warnings.join(' ')}` : '.'
+			this.status = `Imported ${plural(table.count, 'point')} from ${name}${skipped}${
+				outcome.warnings.length ? `. ${outcome.warnings.join(' ')}` : '.'
 			}`;
 		} catch (e) {
 			this.error = `${name} could not be read: ${(e as Error).message}`;
@@ -175,14 +216,51 @@ export class ImportStore {
 		}
 	}
 
+	/** Keeps an import's timings, and marks them in the page's performance timeline. */
+	private timed(timings: ImportTimings, receiveMs: number): void {
+		this.lastTimings = { ...timings, receiveMs };
+		for (const [name, duration] of Object.entries(this.lastTimings))
+			performance.measure(`import: ${name.replace(/Ms$/, '')}`, {
+				start: performance.now() - duration,
+				duration
+			});
+	}
+
 	private apply(next: ReturnType<typeof replaceFile>): void {
-		this.points = next.points;
-		this.measured = next.distances;
+		this.tables = next.tables;
+		this.setMapData(next.tables);
 		if (next.removed.size) this.onremoved(next.removed);
 	}
 
+	/**
+	 * The map's imported points. Many are handed over as a file for MapLibre's worker to read
+	 * (a blob: URL); up to INLINE_MAP_POINTS as the collection itself, which is cloned in a few
+	 * milliseconds and drawn without the round trip of a fetch.
+	 */
+	private setMapData(tables: readonly ImportTable[]): void {
+		const previous = this.mapData;
+		const count = tables.reduce((n, t) => n + t.count, 0);
+		const features = tables.map((t) => t.mapFeatures).filter((bytes) => bytes.length);
+		const [head, tail] = ['{"type":"FeatureCollection","features":[', ']}'];
+		if (count === 0) this.mapData = EMPTY;
+		else if (count > INLINE_MAP_POINTS)
+			this.mapData = URL.createObjectURL(
+				new Blob([head, ...features.flatMap((f, i) => (i ? [',', f] : [f])), tail] as BlobPart[], {
+					type: 'application/geo+json'
+				})
+			);
+		else {
+			const decoder = new TextDecoder();
+			this.mapData = JSON.parse(
+				head + features.map((f) => decoder.decode(f)).join(',') + tail
+			) as FeatureCollection;
+		}
+		if (typeof previous === 'string')
+			setTimeout(() => URL.revokeObjectURL(previous), REVOKE_AFTER_MS);
+	}
+
 	remove(file: string): void {
-		this.apply(replaceFile({ points: this.points, distances: this.measured }, file));
+		this.apply(replaceFile(this.tables, file));
 		this.files = this.files.filter((f) => f.file !== file);
 		this.status = `Removed ${isolate(file)}.`;
 	}

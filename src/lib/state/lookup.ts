@@ -19,14 +19,18 @@ export type ResolvedFeature =
 
 type Layers = { [K in LayerName]?: LayerData<K> };
 
+/**
+ * @param importedById finds an imported point by its id (the import store's index: a search
+ *   through 100,000 points on every selection would be felt)
+ */
 export function resolveRef(
 	layers: Layers,
 	ref: FeatureRef | null,
-	imported: readonly ImportedPoint[] = []
+	importedById: (id: string) => ImportedPoint | undefined = () => undefined
 ): ResolvedFeature | null {
 	if (!ref) return null;
 	if (ref.layer === 'imported') {
-		const point = imported.find((p) => p.id === ref.id);
+		const point = importedById(ref.id);
 		return point ? { layer: 'imported', feature: point } : null;
 	}
 	const features = layers[ref.layer]?.features as

@@ -5,6 +5,7 @@ import { claimLine, sourceLine } from '$lib/geo/evidence';
 import type { ResultRow } from '$lib/geo/export';
 import type { ImportedPoint } from '$lib/geo/import';
 import type { MappedEventFeature } from '$lib/geo/schema';
+import type { DistanceLookup } from './import-merge';
 
 /** Band distances (km) a place falls within, given its border distance and side. */
 export function bandsContaining(
@@ -21,7 +22,7 @@ export function resultRows(input: {
 	events: readonly MappedEventFeature[];
 	eventDistances: ReadonlyMap<string, EventDistances>;
 	imported: readonly ImportedPoint[];
-	importedDistances: ReadonlyMap<string, EventDistances>;
+	importedDistances: DistanceLookup;
 	bands: BufferSettings | null;
 	borderCountries: readonly string[];
 }): ResultRow[] {

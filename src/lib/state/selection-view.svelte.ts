@@ -26,7 +26,9 @@ export class SelectionView {
 		analysis: AnalysisStore,
 		imports: ImportStore
 	) {
-		this.feature = $derived(resolveRef(geodata.layers, app.selection, imports.points));
+		this.feature = $derived(
+			resolveRef(geodata.layers, app.selection, (id) => imports.pointById(id))
+		);
 		this.eventId = $derived(
 			this.feature?.layer === 'events' ? this.feature.feature.properties.id : null
 		);

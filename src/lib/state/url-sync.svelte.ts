@@ -54,7 +54,10 @@ export class UrlSync {
 				lineIds: (geodata.meta.border.lines ?? []).map((l) => l.id)
 			}
 		);
-		if (state.selection && !resolveRef(geodata.layers, state.selection, imports.points)) {
+		if (
+			state.selection &&
+			!resolveRef(geodata.layers, state.selection, (id) => imports.pointById(id))
+		) {
 			found.push(
 				`Ignored the link's selection ${quoteUser(state.selection.id)}: no such ${featureNouns[state.selection.layer]}.`
 			);
@@ -65,6 +68,7 @@ export class UrlSync {
 		app.eventRadiusKm = state.eventRadiusKm ?? DEFAULT_EVENT_RADIUS_KM;
 		app.locationMode = state.locationMode ?? 'mapped';
 		app.borderLine = state.borderLine ?? null;
+		app.lang = state.lang ?? 'en';
 		const layers = defaultLayerSettings(app.toggles);
 		for (const id of state.hidden ?? []) layers[id] = { ...layers[id]!, visible: false };
 		for (const [id, setting] of Object.entries(app.layers))
@@ -102,6 +106,7 @@ export class UrlSync {
 			eventRadiusKm: app.eventRadiusKm,
 			locationMode: app.locationMode,
 			borderLine: app.borderLine,
+			lang: app.lang,
 			hidden: app.toggles.filter((l) => !app.layers[l.id]?.visible).map((l) => l.id),
 			timeWindow: app.timeWindow,
 			view: app.view
