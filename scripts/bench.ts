@@ -7,6 +7,7 @@ import { chromiumArgs } from '../playwright.config';
 import { benchBuffers, type BenchRow } from './bench/buffers';
 import {
 	bench100k,
+	bench1M,
 	benchBytes,
 	benchLoad,
 	describeWorkers,
@@ -17,7 +18,7 @@ import {
 import { startBenchServer } from './bench/server';
 import { benchExport } from './bench/export';
 
-// `npm run bench -- 100k export` runs only those parts (buffers, load, bytes, 100k, drag, export);
+// `npm run bench -- 100k export` runs only those parts (buffers, load, bytes, 100k, 1m, drag, export);
 // the 100k baseline needs the load part's bare page, which it then sets up itself.
 const only = new Set(process.argv.slice(2));
 const wanted = (part: string) => only.size === 0 || only.has(part);
@@ -134,6 +135,8 @@ async function main() {
 			await page.close();
 		}
 		if (wanted('100k')) printTable('Imported points', await bench100k(browser, server));
+		if (wanted('1m'))
+			printTable('A million imported points (Chromium)', await bench1M(browser, BASE));
 		if (wanted('drag'))
 			printTable(
 				'Slider drag, outer band 1 → 200 km, one step per frame (Chromium)',

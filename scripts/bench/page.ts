@@ -1,9 +1,11 @@
 // Browser benchmarks of the built app against baselines measured in the same run: load time vs a
 // bare MapLibre page on the same GeoJSON, bytes over the wire vs MapLibre itself, 100 000
 // imported points, and the peak JS heap of the page during each.
-import { readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import ts from 'typescript';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { styleImages } from '../../src/lib/map/icons';
@@ -442,24 +444,7 @@ export async function bench100k(browser: Browser, server: BenchServer): Promise<
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await openSettledApp(page, base);
-	const panFrames = () =>
-		page.evaluate(async () => {
-			const map = (
-				window as unknown as {
-					borderline: { map: { panBy(o: [number, number], opts: object): void } };
-				}
-			).borderline.map;
-			const deltas: number[] = [];
-			let last = performance.now();
-			for (let i = 0; i < 90; i++) {
-				map.panBy([i < 45 ? 12 : -12, 0], { duration: 0 });
-				await new Promise<void>((r) => requestAnimationFrame(() => r()));
-				const now = performance.now();
-				deltas.push(now - last);
-				last = now;
-			}
-			return deltas.slice(1);
-		});
+	const panFrames = () => panFrameTimes(page);
 	const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.95 * (xs.length - 1))]!;
 	const before = await panFrames();
 
@@ -468,35 +453,14 @@ export async function bench100k(browser: Browser, server: BenchServer): Promise<
 	const input = page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
 	// Timed in the page, from the file's arrival (the input's change event) to the map idle with
 	// the points drawn, as the baseline is.
-	await input.evaluate((el) =>
-		el.addEventListener(
-			'change',
-			() => ((window as unknown as { __t0: number }).__t0 = performance.now()),
-			{
-				once: true
-			}
-		)
-	);
+	await markArrival(input);
 	await input.setInputFiles({ name: 'points-100k.csv', mimeType: 'text/csv', buffer: csv });
 	await page
 		.getByRole('status')
 		.filter({ hasText: /Imported 100,000 points/ })
 		.waitFor({ timeout: 300_000 });
 	const reportedMs = await page.evaluate<number>('performance.now() - window.__t0');
-	const drawnMs = await page.evaluate<number>(`(async () => {
-		const map = window.borderline.map;
-		await new Promise((resolve) => {
-			const check = () => {
-				if (map.isSourceLoaded('imported') && map.loaded()) {
-					map.off('idle', check);
-					resolve();
-				}
-			};
-			map.on('idle', check);
-			check();
-		});
-		return performance.now() - window.__t0;
-	})()`);
+	const drawnMs = await untilDrawn(page);
 	const longestMs = await longest();
 	const phases = await page.evaluate<Record<string, number>>(`Object.fromEntries(
 		performance.getEntriesByType('measure')
@@ -564,4 +528,117 @@ export async function bench100k(browser: Browser, server: BenchServer): Promise<
 			note: describeWorkers(heap)
 		}
 	];
+}
+
+/**
+ * 1 000 000 generated points in a CSV of about 100 MB (ACLED-like rows: a date and a note beside
+ * the coordinates), read in chunks: time to import and to draw, the main thread's longest task,
+ * peak heaps, and frame times while panning over them.
+ */
+export async function bench1M(browser: Browser, base: string): Promise<BenchRow[]> {
+	const file = join(tmpdir(), 'borderline-bench-1m.csv');
+	let seed = 7;
+	const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+	const out = createWriteStream(file);
+	out.write('event_id,event_date,latitude,longitude,location,notes\n');
+	for (let i = 0; i < 1_000_000; i++) {
+		const lat = (24.5 + random() * 6).toFixed(5);
+		const lon = (59 + random() * 6.5).toFixed(5);
+		const line = `G${i},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${lat},${lon},Site ${i},"Generated point ${i} for the bench, not an event"\n`;
+		if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
+	}
+	await new Promise((r) => out.end(r));
+	const sizeMb = statSync(file).size / 1024 / 1024;
+
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await openSettledApp(page, base);
+	const stop = await heapSampler(browser, page);
+	const longest = await longTaskWatch(page);
+	const input = page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
+	await markArrival(input);
+	await input.setInputFiles(file);
+	await page
+		.getByRole('status')
+		.filter({ hasText: /Imported 1,000,000 points/ })
+		.waitFor({ timeout: 900_000 });
+	const importMs = await page.evaluate<number>('performance.now() - window.__t0');
+	const longestImportMs = await longest();
+	const drawnMs = await untilDrawn(page);
+	const heap = await stop();
+	const frames = await panFrameTimes(page);
+	await context.close();
+	rmSync(file);
+	const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.95 * (xs.length - 1))]!;
+	return [
+		{
+			name: `1 000 000 points (${sizeMb.toFixed(0)} MB CSV, read in chunks): until imported and measured (ms)`,
+			medianMs: importMs
+		},
+		{ name: '1 000 000 points: until drawn on the map (ms)', medianMs: drawnMs },
+		{
+			name: '1 000 000 points: longest main-thread task while importing (ms)',
+			medianMs: longestImportMs
+		},
+		{ name: 'pan frame interval p95 with 1 000 000 points (ms)', medianMs: p95(frames) },
+		{ name: 'peak JS heap during the import (MB, main thread)', medianMs: heap.mainMb },
+		{
+			name: 'peak JS heap during the import (MB, workers together)',
+			medianMs: heap.workersMb,
+			note: describeWorkers(heap)
+		}
+	];
+}
+
+/** Notes the time a file arrives at the input (its change event) as window.__t0. */
+function markArrival(input: Locator): Promise<void> {
+	return input.evaluate((el) =>
+		el.addEventListener(
+			'change',
+			() => ((window as unknown as { __t0: number }).__t0 = performance.now()),
+			{ once: true }
+		)
+	);
+}
+
+/**
+ * Milliseconds from the file's arrival (window.__t0, set at the input's change event) until the
+ * map is idle with the imported points loaded and drawn.
+ */
+function untilDrawn(page: Page): Promise<number> {
+	return page.evaluate<number>(`(async () => {
+		const map = window.borderline.map;
+		await new Promise((resolve) => {
+			const check = () => {
+				if (map.isSourceLoaded('imported') && map.loaded()) {
+					map.off('idle', check);
+					resolve();
+				}
+			};
+			map.on('idle', check);
+			check();
+		});
+		return performance.now() - window.__t0;
+	})()`);
+}
+
+/** Frame intervals (ms) while the map pans 45 steps east and back, one step per frame. */
+export function panFrameTimes(page: Page): Promise<number[]> {
+	return page.evaluate(async () => {
+		const map = (
+			window as unknown as {
+				borderline: { map: { panBy(o: [number, number], opts: object): void } };
+			}
+		).borderline.map;
+		const deltas: number[] = [];
+		let last = performance.now();
+		for (let i = 0; i < 90; i++) {
+			map.panBy([i < 45 ? 12 : -12, 0], { duration: 0 });
+			await new Promise<void>((r) => requestAnimationFrame(() => r()));
+			const now = performance.now();
+			deltas.push(now - last);
+			last = now;
+		}
+		return deltas.slice(1);
+	});
 }

@@ -1,4 +1,5 @@
 // Linked analysis panels: panel ↔ map selection, buffer bands, keyboard use and URL restore.
+import { palette } from '../../src/lib/map/palette';
 import { canvasColours, expect, openMap, projectToPage, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -106,7 +107,7 @@ test('changing a buffer distance changes the band on the map and the figures', a
 	const before = await areaText();
 	// 100 km from the border inside Pakistan, away from symbols: no band at 50 km, band at 150 km.
 	const probe: [number, number] = [64.0, 28.6];
-	expect(await canvasColours(page, probe)).toEqual(['#f2d49b']);
+	expect(await canvasColours(page, probe)).toEqual([palette.sideInvolved[1]]);
 	await panel.getByRole('spinbutton', { name: 'Outer band distance in km' }).fill('150');
 	await panel.getByRole('spinbutton', { name: 'Outer band distance in km' }).press('Enter');
 	await expect(panel.getByRole('article', { name: 'Within 150 km of the border' })).toBeVisible();
@@ -118,7 +119,7 @@ test('changing a buffer distance changes the band on the map and the figures', a
 		/Panjgur \(town/
 	);
 	await waitForMapSettled(page);
-	await expect.poll(() => canvasColours(page, probe)).not.toEqual(['#f2d49b']);
+	await expect.poll(() => canvasColours(page, probe)).not.toEqual([palette.sideInvolved[1]]);
 });
 
 test('a reload restores the selection and the buffer settings', async ({ page }) => {
@@ -198,7 +199,7 @@ test('dragging a band slider updates the figures as it moves and the map on rele
 	await expect(panel.getByRole('article', { name: 'Within 200 km of the border' })).toBeVisible();
 	await expect.poll(widestOnMap).toBe(200);
 	const probe: [number, number] = [64.3, 29.0]; // ~150 km inside Pakistan, away from symbols
-	await expect.poll(() => canvasColours(page, probe)).not.toEqual(['#f2d49b']);
+	await expect.poll(() => canvasColours(page, probe)).not.toEqual([palette.sideInvolved[1]]);
 });
 
 test('every border distance is given under both lines, and the chosen line is measured first and kept in the link', async ({

@@ -139,9 +139,27 @@ test('generated inputs: 100 MB, 10,000 levels deep, a 1M-vertex polygon beside a
 		await expectRefused(
 			page,
 			'huge-100mb.geojson',
-			/^it is 100\.0 MB, above the 20\.0 MB limit\.$/
+			/^it is 100\.0 MB, above the 20\.0 MB limit \(a CSV may be larger: it is read in chunks\)\.$/
 		);
 		await expect(status).not.toContainText('huge-100mb');
+		await expectResponsive(page);
+	});
+
+	await test.step('a CSV over 20 MB is read in chunks, with progress, and can be cancelled', async () => {
+		const big = testInfo.outputPath('big-21mb.csv');
+		const rows = ['name,latitude,longitude'];
+		for (let i = 0; rows.length < 950_000; i++)
+			rows.push(
+				`P${i},${(25 + (i % 500) * 0.01).toFixed(4)},${(60 + (i % 400) * 0.01).toFixed(4)}`
+			);
+		writeFileSync(big, rows.join('\n'));
+		await fileInput(page).setInputFiles(big);
+		await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+		await expect(status).toContainText(/Reading .big-21mb\.csv.: [\d.]+ MB of 2\d\.\d MB/);
+		await dataPanel(page).getByRole('button', { name: 'Cancel import' }).click();
+		await expect(status).toHaveText(`Cancelled: nothing was imported from ${iso('big-21mb.csv')}.`);
+		await expect(dataPanel(page).getByRole('button', { name: 'Cancel import' })).toHaveCount(0);
+		await expectSitesIntact(page);
 		await expectResponsive(page);
 	});
 

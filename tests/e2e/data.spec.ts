@@ -189,6 +189,30 @@ test('imports still work when a geodata file other than the border failed to loa
 	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 3 points/);
 });
 
+test('a large import reaches the map as a file its worker reads, within the CSP', async ({
+	page
+}) => {
+	const blocked: string[] = [];
+	page.on('console', (m) => {
+		if (/Content.Security.Policy|Refused to connect/i.test(m.text())) blocked.push(m.text());
+	});
+	await openMap(page);
+	// More points than the map takes inline: they go to MapLibre's worker as a blob: file.
+	const rows = ['name,latitude,longitude'];
+	for (let i = 0; i < 6_000; i++)
+		rows.push(
+			`P${i},${(25 + (i % 60) * 0.08).toFixed(3)},${(60 + Math.floor(i / 60) * 0.04).toFixed(3)}`
+		);
+	await fileInput(page).setInputFiles({
+		name: 'many.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(rows.join('\n'))
+	});
+	await expect(dataPanel(page).getByRole('status')).toContainText('Imported 6,000 points');
+	await drawn(page, 6_000);
+	expect(blocked).toEqual([]);
+});
+
 test('dense imports are drawn as numbered clusters that zoom in on click', async ({ page }) => {
 	await openMap(page);
 	// 400 points within about 5 km of one place near Saravan, plus one far away.

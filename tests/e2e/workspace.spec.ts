@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { palette } from '../../src/lib/map/palette';
-import { canvasColours, expect, openMap, test } from './fixtures';
+import { canvasColours, expect, openMap, projectToPage, test } from './fixtures';
 
 type Line = { properties: { primary: boolean }; geometry: { coordinates: [number, number][] } };
 const borders = JSON.parse(
@@ -80,7 +80,7 @@ test('an opacity slider fades a layer without hiding it', async ({ page }) => {
 	await settle(page);
 	const faded = (await canvasColours(page, probe))[0]!;
 	expect(faded).not.toEqual(palette.sideInvolved[1]);
-	expect(faded).not.toEqual(palette.focusLand);
+	expect(faded).not.toEqual(palette.sideLand[1]);
 });
 
 test('a date window filters the map and the panels', async ({ page }) => {
@@ -228,6 +228,18 @@ test.describe('narrow screens', () => {
 		const sheet = (await panels.boundingBox())!;
 		expect(sheet.y + sheet.height).toBeCloseTo(800, 0);
 		expect(sheet.height).toBeLessThanOrEqual(800 * 0.46);
+		// The opening view shows every located event above the sheet.
+		for (const at of [
+			[61.4014, 26.2356],
+			[62.33096, 27.37089],
+			[64.09459, 26.97186]
+		] as [number, number][]) {
+			const p = await projectToPage(page, at);
+			expect(p.y, `event at ${at} above the sheet`).toBeLessThan(sheet.y - 10);
+			expect(p.y).toBeGreaterThan(map.y);
+			expect(p.x).toBeGreaterThan(0);
+			expect(p.x).toBeLessThan(390);
+		}
 		await panels.getByRole('button', { name: 'Hide panels' }).click();
 		expect((await panels.boundingBox())!.height).toBeLessThan(60);
 		await panels.getByRole('button', { name: 'Show panels' }).click();

@@ -115,7 +115,7 @@ describe('replaceFile', () => {
 
 	it('replaces one file, keeps the others, and names the ids that are gone', () => {
 		const a2 = table('a', [point('a2', 9)]);
-		const next = replaceFile([a, b], 'a', a2);
+		const next = replaceFile([a, b], 'a', [a2]);
 		expect(next.tables).toEqual([b, a2]);
 		expect([...next.removed]).toEqual(['a-1', 'a-2']);
 		const removed = replaceFile(next.tables, 'b');
@@ -132,7 +132,7 @@ describe('replaceFile', () => {
 				return { text: '', ends: new Int32Array(0) };
 			}
 		});
-		const next = replaceFile([big], 'one.csv', table('one.csv', [point('one.csv', 2)]));
+		const next = replaceFile([big], 'one.csv', [table('one.csv', [point('one.csv', 2)])]);
 		expect(next.tables).toHaveLength(2);
 		expect(reads).toBe(0);
 	});

@@ -99,6 +99,14 @@ describe('ImportEngine', () => {
 		expect(tablePoint(done.table, 0).id).toBe('f7-grid-csv-2');
 		expect(d.borderKm).toBeCloseTo(borderProximity([59, 25], scenario.border).distanceKm, 6);
 		expect(done.timings.measureMs).toBeGreaterThan(0);
+		// The map's features went first, so the points are drawn while they are measured.
+		const first = out.findIndex((r) => r.type === 'features');
+		const features = out[first]!;
+		if (features.type !== 'features') throw new Error('no features');
+		expect(first).toBeLessThan(out.indexOf(progress[0]!));
+		expect(features.count).toBe(12_000);
+		expect(JSON.parse(`[${new TextDecoder().decode(features.bytes)}]`)).toHaveLength(12_000);
+		expect(done.table.mapFeatures).toHaveLength(0);
 	}, 60_000);
 });
 

@@ -3,6 +3,9 @@
 /** More points than this would make every analysis (distances, bands) too slow to be useful. */
 import type { ImportedEvent } from './import-codebook';
 export const MAX_IMPORT_POINTS = 100_000;
+/** CSV files larger than the whole-file limit are read in chunks (import-stream.ts), up to these. */
+export const MAX_STREAM_BYTES = 1024 * 1024 * 1024;
+export const MAX_STREAM_POINTS = 2_000_000;
 /**
  * Coordinate positions of all geometries, lines and polygons included: check-geojson builds a
  * syntax tree of every position (~10 µs each, more as memory fills), so a 1M-vertex line would

@@ -22,62 +22,79 @@ const LATITUDE_NAMES = ['latitude', 'lat', 'y'];
 const LONGITUDE_NAMES = ['longitude', 'lon', 'lng', 'long', 'x'];
 const CSV_NAME_NAMES = ['name', 'title', 'label', 'place'];
 
-type CsvRow = { fields: string[]; line: number };
-
 export function readCsv(fileName: string, text: string, ext: string, idPrefix: string): Parsed {
-	const lines = lineStarts(text);
-	const rows: CsvRow[] = [];
-	// papaparse detects comma, semicolon, tab or pipe from the first rows, blank ones left out.
-	const delimiter =
-		ext === '.tsv'
-			? '\t'
-			: Papa.parse<string[]>(text, { delimiter: '', preview: 20, skipEmptyLines: 'greedy' }).meta
-					.delimiter;
-	let rowStart = 0;
-	let quoteError: string | null = null;
+	const delimiter = detectDelimiter(text, ext);
+	let reader: CsvRowReader | null = null;
 	let tooMany = false;
+	const points: ImportedPoint[] = [];
+	csvRows(text, delimiter, 1, (fields, line) => {
+		if (!reader) {
+			reader = new CsvRowReader(fileName, fields, delimiter, idPrefix);
+			return;
+		}
+		if (reader.rows >= MAX_IMPORT_POINTS) {
+			tooMany = true;
+			return false;
+		}
+		const point = reader.read(fields, line);
+		if (point) points.push(point);
+	});
+	if (tooMany)
+		throw new ImportError(
+			`The file has more than ${count(MAX_IMPORT_POINTS)} data rows; at most ` +
+				`${count(MAX_IMPORT_POINTS)} points can be imported from a file of up to 20 MB ` +
+				'(a larger CSV is read in chunks, up to 2,000,000 points).'
+		);
+	const read = reader as CsvRowReader | null;
+	if (!read) throw new ImportError('The file is empty.');
+	if (!read.rows)
+		throw new ImportError(
+			`The file has a header row (${listed(read.columns, 12, ', ')}) but no data rows.`
+		);
+	return read.finish(points);
+}
+
+/** The delimiter papaparse detects from a CSV's first rows (comma, semicolon, tab or pipe). */
+export function detectDelimiter(sample: string, ext: string): string {
+	if (ext === '.tsv') return '\t';
+	return Papa.parse<string[]>(sample, { delimiter: '', preview: 20, skipEmptyLines: 'greedy' }).meta
+		.delimiter;
+}
+
+/**
+ * Calls `onRow` with each row of a CSV text and the line it starts on (blank rows left out).
+ * @throws ImportError on a quoted field that is never closed
+ */
+export function csvRows(
+	text: string,
+	delimiter: string,
+	firstLine: number,
+	onRow: (fields: string[], line: number) => boolean | void
+): void {
+	const lines = lineStarts(text);
+	let rowStart = 0;
+	let problem: string | null = null;
 	Papa.parse<string[]>(text, {
 		delimiter,
 		// Every line comes through, so the cursor always sits where the next row starts and line
-		// numbers stay exact; blank rows (",,", common in Excel exports) are dropped below.
+		// numbers stay exact; blank rows (",,", common in Excel exports) are dropped.
 		skipEmptyLines: false,
 		step(result, parser) {
-			const line = lineAt(lines, rowStart);
+			const line = firstLine + lineAt(lines, rowStart) - 1;
 			rowStart = result.meta.cursor;
 			const quotes = result.errors.find((e) => e.type === 'Quotes');
 			if (quotes) {
-				quoteError =
+				problem =
 					`CSV error in row ${line}: ` +
 					(quotes.code === 'MissingQuotes'
 						? 'a quoted field is never closed (a " is missing).'
 						: `${quotes.message.replace(/\.$/, '')}.`);
 				parser.abort();
 			} else if (result.data.every((field) => field.trim() === '')) return;
-			else if (rows.length > MAX_IMPORT_POINTS) {
-				tooMany = true;
-				parser.abort();
-			} else rows.push({ fields: result.data, line });
+			else if (onRow(result.data, line) === false) parser.abort();
 		}
 	});
-	if (quoteError) throw new ImportError(quoteError);
-	if (tooMany)
-		throw new ImportError(
-			`The file has more than ${count(MAX_IMPORT_POINTS)} data rows; at most ` +
-				`${count(MAX_IMPORT_POINTS)} points can be imported.`
-		);
-	const [header, ...data] = rows;
-	if (!header) throw new ImportError('The file is empty.');
-	const reader = new CsvRowReader(fileName, header.fields, delimiter, idPrefix);
-	if (!data.length)
-		throw new ImportError(
-			`The file has a header row (${listed(reader.columns, 12, ', ')}) but no data rows.`
-		);
-	const points: ImportedPoint[] = [];
-	for (const { fields, line } of data) {
-		const point = reader.read(fields, line);
-		if (point) points.push(point);
-	}
-	return reader.finish(points);
+	if (problem) throw new ImportError(problem);
 }
 
 /**

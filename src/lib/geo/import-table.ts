@@ -95,7 +95,9 @@ export function packImport(
 	file: string,
 	points: readonly ImportedPoint[],
 	distances: readonly EventDistances[],
-	labelChars: number
+	labelChars: number,
+	/** The map's features when already sent on their own (drawn while the points are measured). */
+	mapFeatures: Uint8Array = mapFeaturesOf(points, labelChars)
 ): ImportTable {
 	const n = points.length;
 	const lines = (distances[0]?.byLine ?? []).map((l) => ({ id: l.lineId, label: l.label }));
@@ -141,9 +143,8 @@ export function packImport(
 		townAcross: new Int32Array(n),
 		townAcrossKm: new Float64Array(n),
 		places,
-		mapFeatures: new Uint8Array(0)
+		mapFeatures
 	};
-	const features: string[] = [];
 	for (let i = 0; i < n; i++) {
 		const p = points[i]!;
 		const d = distances[i]!;
@@ -163,16 +164,25 @@ export function packImport(
 		t.crossingKm[i] = d.nearestCrossing?.distanceKm ?? 0;
 		t.townAcross[i] = placeOf(d.nearestTownAcross);
 		t.townAcrossKm[i] = d.nearestTownAcross?.distanceKm ?? 0;
+	}
+	return t;
+}
+
+/**
+ * The points as the map draws them: GeoJSON features joined by commas, as UTF-8.
+ * @param labelChars how much of a name the map labels show
+ */
+export function mapFeaturesOf(points: readonly ImportedPoint[], labelChars: number): Uint8Array {
+	const features = points.map((p) => {
+		const id = JSON.stringify(p.id);
 		// A label is drawn from the start of the name only: MapLibre cannot lay out a label of
 		// more than 16,384 characters, and a long one costs every frame.
-		const id = JSON.stringify(p.id);
-		features.push(
+		return (
 			`{"type":"Feature","id":${id},"geometry":{"type":"Point","coordinates":[${p.point[0]},${p.point[1]}]},` +
-				`"properties":{"id":${id},"name":${JSON.stringify(cutText(p.name, labelChars).text)}}}`
+			`"properties":{"id":${id},"name":${JSON.stringify(cutText(p.name, labelChars).text)}}}`
 		);
-	}
-	t.mapFeatures = new TextEncoder().encode(features.join(','));
-	return t;
+	});
+	return new TextEncoder().encode(features.join(','));
 }
 
 /**

@@ -414,35 +414,31 @@ export const catalogue: LayerEntry[] = [
 					] as ExpressionSpecification
 				}
 			},
-			// The provinces struck prominent, the others quieter and only once there is room.
-			placeLabel(
-				'provinces-label',
-				'provinceLabels',
-				Z.placeLabels,
-				{
-					'text-size': ['*', ['case', ['get', 'involved'], 13, 11], scriptScale],
-					'text-max-width': 12,
-					'symbol-sort-key': ['case', ['get', 'involved'], 0, 1],
-					'text-variable-anchor': [
-						'top',
-						'center',
-						'bottom',
-						'top-left',
-						'top-right',
-						'bottom-left',
-						'bottom-right'
-					],
-					'text-radial-offset': 0.5
-				},
-				{
-					'text-color': [
-						'case',
-						['get', 'involved'],
-						palette.provinceLabel,
-						palette.provinceLabelQuiet
-					]
-				}
-			),
+			// The provinces struck prominent and placed before the towns (after events and
+			// crossings), the others quieter and only once there is room.
+			...([true, false].map((involved) => ({
+				...placeLabel(
+					involved ? 'provinces-label-involved' : 'provinces-label',
+					'provinceLabels',
+					involved ? Z.labels + 0.5 : Z.placeLabels,
+					{
+						'text-size': ['*', involved ? 13 : 11, scriptScale],
+						'text-max-width': 12,
+						'text-variable-anchor': [
+							'top',
+							'center',
+							'bottom',
+							'top-left',
+							'top-right',
+							'bottom-left',
+							'bottom-right'
+						],
+						'text-radial-offset': 0.5
+					},
+					{ 'text-color': involved ? palette.provinceLabel : palette.provinceLabelQuiet }
+				),
+				filter: ['==', ['get', 'involved'], involved]
+			})) as StyleLayer[]),
 			{
 				id: 'provinces-outline',
 				z: Z.land + 2,

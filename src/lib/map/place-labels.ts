@@ -1,6 +1,6 @@
 // GeoJSON for the place labels (countries, provinces, towns) in the chosen language, built from
 // the label points the state derives; pure, so the map and the snapshot export name places alike.
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { PlaceLabels } from '$lib/geo/label-points';
 import { placeName, type MapLanguage, type NamedPlace } from '$lib/geo/place-names';
 
@@ -22,13 +22,7 @@ export function countryLabelCollection(
 	labels: PlaceLabels['countries'],
 	lang: MapLanguage
 ): FeatureCollection {
-	return collection(
-		labels.map(({ properties: p, point }) => ({
-			type: 'Feature',
-			geometry: { type: 'Point', coordinates: point },
-			properties: { id: p.id, ...labelOf(p, lang), focus: p.focus }
-		}))
-	);
+	return pointCollection(labels, lang, (p) => ({ focus: p.focus }));
 }
 
 /** Province label points: `label` in the language, `involved` for the provinces struck. */
@@ -36,11 +30,20 @@ export function provinceLabelCollection(
 	labels: PlaceLabels['provinces'],
 	lang: MapLanguage
 ): FeatureCollection {
+	return pointCollection(labels, lang, (p) => ({ involved: p.involved }));
+}
+
+/** Label points with `id`, `label` in the language, and what `extra` adds. */
+function pointCollection<P extends NamedPlace & { id: string }>(
+	labels: readonly { properties: P; point: Position }[],
+	lang: MapLanguage,
+	extra: (p: P) => Record<string, unknown>
+): FeatureCollection {
 	return collection(
 		labels.map(({ properties: p, point }) => ({
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: point },
-			properties: { id: p.id, ...labelOf(p, lang), involved: p.involved }
+			properties: { id: p.id, ...labelOf(p, lang), ...extra(p) }
 		}))
 	);
 }

@@ -7,7 +7,8 @@ import { tableDistances, textAt, type ImportTable } from '$lib/geo/import-table'
 export type DistanceLookup = { get(id: string): EventDistances | undefined };
 
 /**
- * Replaces the table of `file` with `incoming` (none, to remove the file), keeping the other
+ * Replaces the tables of `file` with `incoming` (none, to remove the file; a file read in chunks
+ * has a table per chunk), keeping the other
  * files'. Reads only the replaced table's ids, so a small import after a 100,000-point one stays
  * instant.
  * @returns the new tables, and the ids that are gone (a selection of one of them must be cleared)
@@ -15,7 +16,7 @@ export type DistanceLookup = { get(id: string): EventDistances | undefined };
 export function replaceFile(
 	current: readonly ImportTable[],
 	file: string,
-	incoming: ImportTable | null = null
+	incoming: readonly ImportTable[] = []
 ): { tables: ImportTable[]; removed: Set<string> } {
 	const removed = new Set<string>();
 	const tables: ImportTable[] = [];
@@ -23,7 +24,7 @@ export function replaceFile(
 		if (t.file === file) for (let i = 0; i < t.count; i++) removed.add(textAt(t.ids, i));
 		else tables.push(t);
 	}
-	if (incoming) tables.push(incoming);
+	tables.push(...incoming);
 	return { tables, removed };
 }
 

@@ -4,6 +4,7 @@
 import type { FeatureCollection } from 'geojson';
 import { isolate, LABEL_CHARS } from '$lib/format';
 import { MAX_IMPORT_BYTES, slugify, type ImportedPoint } from '$lib/geo/import';
+import { MAX_STREAM_BYTES } from '$lib/geo/import-common';
 import { tablePoint, tableRowsWithin, type ImportTable } from '$lib/geo/import-table';
 import type { ImportRequest, ImportResponse, ImportTimings } from '$lib/geo/import-worker';
 import type { ScenarioLayers } from '$lib/geo/scenario';
@@ -41,6 +42,10 @@ export class ImportStore {
 	/** Progress and outcome of the last import, for role="status". */
 	status = $state<string | null>(null);
 	busy = $state(false);
+	/** How far the current import is (bytes when read in chunks, else points measured). */
+	progress = $state.raw<{ done: number; total: number } | null>(null);
+	/** The request reading a large file in chunks, which can be cancelled; null when none. */
+	streaming = $state<number | null>(null);
 	/** Why imports cannot work at all (the border data failed to load), or null. */
 	unavailable = $state<string | null>(null);
 	/** Where the last import's time went (ms); also in the page's performance timeline. */
@@ -52,6 +57,8 @@ export class ImportStore {
 	private imported = 0;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state: a local value or one replaced whole
 	private pending = new Map<number, (response: ImportResponse) => void>();
+	/** The feature runs the map was last given, to tell when it has them already. */
+	private drawn: readonly Uint8Array[] = [];
 	/** Each table's points, once made. */
 	private made = new WeakMap<ImportTable, ImportedPoint[]>();
 
@@ -141,8 +148,13 @@ export class ImportStore {
 	private async importOne(file: File): Promise<void> {
 		this.error = null;
 		const name = isolate(file.name);
-		if (file.size > MAX_IMPORT_BYTES) {
-			this.error = `${name} was not imported: it is ${mb(file.size)}, above the ${mb(MAX_IMPORT_BYTES)} limit.`;
+		// A CSV too large to read whole is read in chunks from the file itself.
+		const streamed = file.size > MAX_IMPORT_BYTES && /\.(csv|tsv|txt)$/i.test(file.name);
+		const limit = streamed ? MAX_STREAM_BYTES : MAX_IMPORT_BYTES;
+		if (file.size > limit) {
+			this.error =
+				`${name} was not imported: it is ${mb(file.size)}, above the ${mb(limit)} limit` +
+				(streamed ? '.' : ' (a CSV may be larger: it is read in chunks).');
 			return;
 		}
 		if (!this.worker) {
@@ -151,49 +163,79 @@ export class ImportStore {
 		}
 		this.busy = true;
 		this.status = `Reading ${name}…`;
+		const requestId = this.nextId++;
+		const chunks: ImportTable[] = [];
+		let early: Uint8Array | null = null;
 		try {
-			const bytes = await file.arrayBuffer();
-			const requestId = this.nextId++;
 			const idPrefix = `f${++this.imported}-${slugify(file.name)}`;
+			const request: ImportRequest = streamed
+				? {
+						type: 'stream',
+						requestId,
+						file,
+						fileName: file.name,
+						idPrefix,
+						labelChars: LABEL_CHARS
+					}
+				: {
+						type: 'import',
+						requestId,
+						fileName: file.name,
+						bytes: await file.arrayBuffer(),
+						idPrefix,
+						labelChars: LABEL_CHARS
+					};
+			if (streamed) this.streaming = requestId;
 			const done = await new Promise<Extract<ImportResponse, { type: 'imported' | 'error' }>>(
 				(resolve) => {
 					this.pending.set(requestId, (r) => {
-						if (r.type === 'progress')
+						if (r.type === 'chunk') chunks.push(r.table);
+						else if (r.type === 'features') {
+							// Drawn now, measured meanwhile: the table follows without them.
+							early = r.bytes;
+							this.setMapData([
+								...this.tables.filter((t) => t.file !== file.name),
+								{ count: r.count, mapFeatures: r.bytes }
+							]);
+						} else if (r.type === 'progress') {
+							this.progress = { done: r.done, total: r.total };
 							this.status =
 								r.stage === 'checking'
 									? `Checking ${name}…`
-									: `Measuring ${name}: ${r.done.toLocaleString('en-GB')} of ${plural(r.total, 'point')}…`;
-						else resolve(r);
+									: r.stage === 'streaming'
+										? `Reading ${name}: ${mb(r.done)} of ${mb(r.total)}, ${plural(r.points ?? 0, 'point')} measured…`
+										: `Measuring ${name}: ${r.done.toLocaleString('en-GB')} of ${plural(r.total, 'point')}…`;
+						} else resolve(r);
 					});
-					this.post(
-						{
-							type: 'import',
-							requestId,
-							fileName: file.name,
-							bytes,
-							idPrefix,
-							labelChars: LABEL_CHARS
-						},
-						[bytes]
-					);
+					this.post(request, request.type === 'import' ? [request.bytes] : []);
 				}
 			);
 			this.pending.delete(requestId);
-			if (done.type === 'error') throw new Error(done.message);
-			const { outcome, table } = done;
-			if (!outcome.ok || !table) {
+			if (done.type === 'error') {
+				if (done.message === 'cancelled') {
+					this.status = `Cancelled: nothing was imported from ${name}.`;
+					return;
+				}
+				throw new Error(done.message);
+			}
+			const { outcome } = done;
+			const tables = done.table
+				? [{ ...done.table, mapFeatures: early ?? done.table.mapFeatures }]
+				: chunks;
+			if (!outcome.ok || !tables.length) {
 				this.error = `${name} was not imported: ${outcome.ok ? 'nothing was read' : outcome.error}`;
 				this.status = null;
 				return;
 			}
 			const received = performance.now();
+			const count = tables.reduce((n, t) => n + t.count, 0);
 			// Re-importing a file of the same name replaces its earlier points.
-			this.apply(replaceFile(this.tables, outcome.file, table));
+			this.apply(replaceFile(this.tables, outcome.file, tables));
 			this.files = [
 				...this.files.filter((f) => f.file !== outcome.file),
 				{
 					file: outcome.file,
-					count: table.count,
+					count,
 					skipped: outcome.skipped.length,
 					warnings: outcome.warnings
 				}
@@ -205,15 +247,25 @@ export class ImportStore {
 						.map((s) => `${s.where}: ${s.why}`)
 						.join('; ')}${outcome.skipped.length > 3 ? '; …' : ''})`
 				: '';
-			this.status = `Imported ${plural(table.count, 'point')} from ${name}${skipped}${
+			this.status = `Imported ${plural(count, 'point')} from ${name}${skipped}${
 				outcome.warnings.length ? `. ${outcome.warnings.join(' ')}` : '.'
 			}`;
 		} catch (e) {
 			this.error = `${name} could not be read: ${(e as Error).message}`;
 			this.status = null;
 		} finally {
+			// Drawn early but not imported after all: the map shows what is imported.
+			if (early && !this.tables.some((t) => t.mapFeatures === early)) this.setMapData(this.tables);
+			this.pending.delete(requestId);
 			this.busy = false;
+			this.progress = null;
+			this.streaming = null;
 		}
+	}
+
+	/** Stops the file being read in chunks; nothing of it is kept. */
+	cancel(): void {
+		if (this.streaming !== null) this.post({ type: 'cancel', requestId: this.streaming });
 	}
 
 	/** Keeps an import's timings, and marks them in the page's performance timeline. */
@@ -237,10 +289,14 @@ export class ImportStore {
 	 * (a blob: URL); up to INLINE_MAP_POINTS as the collection itself, which is cloned in a few
 	 * milliseconds and drawn without the round trip of a fetch.
 	 */
-	private setMapData(tables: readonly ImportTable[]): void {
+	private setMapData(tables: readonly Pick<ImportTable, 'count' | 'mapFeatures'>[]): void {
 		const previous = this.mapData;
 		const count = tables.reduce((n, t) => n + t.count, 0);
 		const features = tables.map((t) => t.mapFeatures).filter((bytes) => bytes.length);
+		// The same features as drawn already (a file drawn early, then measured): nothing to redo.
+		if (features.length === this.drawn.length && features.every((f, i) => f === this.drawn[i]))
+			return;
+		this.drawn = features;
 		const [head, tail] = ['{"type":"FeatureCollection","features":[', ']}'];
 		if (count === 0) this.mapData = EMPTY;
 		else if (count > INLINE_MAP_POINTS)
