@@ -11,6 +11,12 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { styleImages } from '../../src/lib/map/icons';
 import { buildStyle } from '../../src/lib/map/style';
 import { packCatalogue } from '../../src/lib/map/catalogue';
+import {
+	countryLabelCollection,
+	provinceLabelCollection,
+	townLabelCollection
+} from '../../src/lib/map/place-labels';
+import { placeLabels } from '../../src/lib/geo/label-points';
 import { parseScenarioMeta } from '../../src/lib/geo/pack';
 import type { BenchRow } from './buffers';
 import type { BenchServer } from './server';
@@ -223,17 +229,34 @@ export async function benchLoad(
 			return [`extra-${extra.id}`, `/_app/immutable/assets/${f}`];
 		})
 	);
+	// The place labels as the app derives them once the files are loaded (English names).
+	const read = (layer: string) => JSON.parse(readFileSync(`${packDir}${layer}.geojson`, 'utf8'));
+	const labels = placeLabels(
+		{
+			countries: read('countries').features,
+			provinces: read('provinces').features,
+			towns: read('towns').features
+		},
+		meta.bounds
+	);
 	const appStyle = buildStyle(
-		Object.fromEntries(
-			Object.entries({ ...assets, ...extraAssets }).map(([name, url]) => [name, base + url])
-		),
+		{
+			...Object.fromEntries(
+				Object.entries({ ...assets, ...extraAssets }).map(([name, url]) => [name, base + url])
+			),
+			countryLabels: countryLabelCollection(labels.countries, 'en'),
+			provinceLabels: provinceLabelCollection(labels.provinces, 'en'),
+			towns: townLabelCollection(labels.towns, 'en')
+		},
 		{
 			latin: asset('noto-sans-latin-400-normal.'),
-			latinExt: asset('noto-sans-latin-ext-400-normal.')
+			latinExt: asset('noto-sans-latin-ext-400-normal.'),
+			arabic: asset('noto-naskh-arabic-arabic-400-normal.')
 		},
 		actors,
 		undefined,
-		packCatalogue(meta)
+		packCatalogue(meta),
+		meta.border.sides
 	);
 	server.files.set('/__bench/bare.html', mapPage(plainStyle(assets)));
 	// The app's map options too: no run-time style validation, no label fade, the paint hold.
