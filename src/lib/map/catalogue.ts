@@ -562,13 +562,14 @@ export const catalogue: LayerEntry[] = [
 					'icon-ignore-placement': true
 				}
 			},
-			// The label also holds the symbol's place, unseen: placed before every town, country and
-			// province label, it keeps them off the event as well as off its name.
+			// The label also holds the symbol's place, unseen: placed before every other label
+			// (estimates, imports, crossings, places), it keeps them off the event as well as off
+			// its name.
 			withUnseenIcon(
 				labels(
 					'events-label',
 					'events',
-					Z.labels + 2,
+					Z.labels + 5,
 					['get', 'shortTitle'],
 					{ size: 12, anchor: 'right', offset: [-1, 0] },
 					palette.townLabel,
