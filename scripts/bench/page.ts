@@ -23,6 +23,28 @@ import type { BenchServer } from './server';
 
 const DIST = 'node_modules/maplibre-gl/dist/';
 
+/** The 95th percentile (nearest rank below). */
+function p95(values: number[]): number {
+	return [...values].sort((a, b) => a - b)[Math.floor(0.95 * (values.length - 1))]!;
+}
+
+/**
+ * In-page code that resolves once the map (`map`) is idle with source `id` loaded and drawn.
+ * Written as a string: tsx would otherwise wrap the callbacks with a helper the page lacks.
+ */
+function whenSourceDrawn(id: string): string {
+	return `new Promise((resolve) => {
+		const check = () => {
+			if (map.isSourceLoaded(${JSON.stringify(id)}) && map.loaded()) {
+				map.off('idle', check);
+				resolve();
+			}
+		};
+		map.on('idle', check);
+		check();
+	})`;
+}
+
 function median(values: number[]): number {
 	const s = [...values].sort((a, b) => a - b);
 	const m = Math.floor(s.length / 2);
@@ -426,15 +448,7 @@ async function bareLoadPoints(browser: Browser, base: string, url: string): Prom
 		const t0 = performance.now();
 		map.addSource('points', { type: 'geojson', data: ${JSON.stringify(url)} });
 		map.addLayer({ id: 'points', type: 'circle', source: 'points' });
-		await new Promise((resolve) => {
-			const check = () => {
-				if (map.isSourceLoaded('points') && map.loaded()) {
-					map.off('idle', check);
-					resolve();
-				}
-			};
-			map.on('idle', check);
-		});
+		await ${whenSourceDrawn('points')};
 		return performance.now() - t0;
 	})()`);
 	await context.close();
@@ -468,7 +482,6 @@ export async function bench100k(browser: Browser, server: BenchServer): Promise<
 	const page = await context.newPage();
 	await openSettledApp(page, base);
 	const panFrames = () => panFrameTimes(page);
-	const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.95 * (xs.length - 1))]!;
 	const before = await panFrames();
 
 	const stop = await heapSampler(browser, page);
@@ -592,7 +605,6 @@ export async function bench1M(browser: Browser, base: string): Promise<BenchRow[
 	const frames = await panFrameTimes(page);
 	await context.close();
 	rmSync(file);
-	const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.95 * (xs.length - 1))]!;
 	return [
 		{
 			name: `1 000 000 points (${sizeMb.toFixed(0)} MB CSV, read in chunks): until imported and measured (ms)`,
@@ -631,16 +643,7 @@ function markArrival(input: Locator): Promise<void> {
 function untilDrawn(page: Page): Promise<number> {
 	return page.evaluate<number>(`(async () => {
 		const map = window.borderline.map;
-		await new Promise((resolve) => {
-			const check = () => {
-				if (map.isSourceLoaded('imported') && map.loaded()) {
-					map.off('idle', check);
-					resolve();
-				}
-			};
-			map.on('idle', check);
-			check();
-		});
+		await ${whenSourceDrawn('imported')};
 		return performance.now() - window.__t0;
 	})()`);
 }

@@ -31,9 +31,9 @@ export class ImportStore {
 	/** The points' distances as the worker measured them, under the line the user measures to first. */
 	readonly distances: DistanceLookup;
 	/**
-	 * The points as the map draws them: the URL of a GeoJSON file made here (MapLibre's worker
-	 * fetches and parses it, so 100,000 points never cross the page's main thread as objects), or
-	 * an empty collection.
+	 * The points as the map draws them: over INLINE_MAP_POINTS, the URL of a GeoJSON file made
+	 * here (MapLibre's worker fetches and parses it, so 100,000 points never cross the page's main
+	 * thread as objects); up to it, the collection itself.
 	 */
 	mapData = $state.raw<FeatureCollection | string>(EMPTY);
 	files = $state.raw<ImportedFile[]>([]);
