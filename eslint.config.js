@@ -13,6 +13,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'scripts/geodata/node_modules/',
+			'scripts/glyphs/node_modules/',
 			'test-results/',
 			'playwright-report/',
 			'.pack-test-*/'

@@ -17,8 +17,11 @@ import {
 } from './bench/page';
 import { startBenchServer } from './bench/server';
 import { benchExport } from './bench/export';
+import { benchExportSideBySide } from './bench/export-baselines';
+import { benchTiles } from './bench/tiles';
 
-// `npm run bench -- 100k export` runs only those parts (buffers, load, bytes, 100k, 1m, drag, export);
+// `npm run bench -- 100k export` runs only those parts (buffers, load, bytes, 100k, 1m, drag, export,
+// tiles);
 // the 100k baseline needs the load part's bare page, which it then sets up itself.
 const only = new Set(process.argv.slice(2));
 const wanted = (part: string) => only.size === 0 || only.has(part);
@@ -116,14 +119,30 @@ async function main() {
 	if (wanted('buffers'))
 		printTable('Buffer bands (Node, @turf/turf; median of 15 runs)', benchBuffers());
 
+	const launch = () =>
+		chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: chromiumArgs
+		});
+	// A served layer of a million synthetic points, in an app built with a pack of its own.
+	if (wanted('tiles')) {
+		const browser = await launch();
+		try {
+			printTable(
+				'A served layer: 1,000,000 synthetic points as PMTiles, same origin (Chromium)',
+				await benchTiles(browser)
+			);
+		} finally {
+			await browser.close();
+		}
+	}
+	if (!['load', 'bytes', '100k', '1m', 'drag', 'export'].some(wanted)) return;
+
 	// With the test hook (window.borderline), which the benches drive the map through.
 	await run('npx', ['vite', 'build', '--logLevel', 'warn'], { VITE_TEST_HOOKS: '1' });
 	const server = await startBenchServer('build');
 	const BASE = server.base;
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: chromiumArgs
-	});
+	const browser = await launch();
 	try {
 		// The load part also sets up the bare MapLibre page the 100k part measures against.
 		const load = await benchLoad(browser, server, wanted('load') ? LOAD_RUNS : 0);
@@ -162,6 +181,11 @@ async function main() {
 			}
 		);
 		printTable('Snapshot export (Chromium)', exportRows);
+		// Same page and view: ours against a plain MapLibre render and @watergis/maplibre-gl-export.
+		printTable(
+			'Export speed, side by side: A4 landscape 300 dpi PNG (Chromium; median of 5 runs each)',
+			await benchExportSideBySide({ page, server })
+		);
 	} finally {
 		await browser.close();
 		await server.close();

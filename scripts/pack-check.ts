@@ -1,7 +1,7 @@
 // `npm run pack:check <folder>`: validates a scenario pack folder in Node with the checks and
 // messages the page uses when a pack is opened from disk. Exit code 1 when anything is wrong.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { MAX_PACK_FILE_BYTES, readPackFiles } from '../src/lib/geo/pack-files';
 
 const folder = process.argv[2];
@@ -11,14 +11,16 @@ if (!folder) {
 }
 const files = new Map<string, Uint8Array>();
 const unread = new Map<string, number>();
-for (const name of readdirSync(folder)) {
+// Folders inside the pack too: a served layer's archive may sit in one (e.g. layers/towns.pmtiles).
+for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
 	const path = join(folder, name);
 	const stat = statSync(path);
 	if (!stat.isFile()) continue;
 	const size = stat.size;
 	// Too large to read: only its size is passed, for the message to name the limit.
-	if (size > MAX_PACK_FILE_BYTES) unread.set(name, size);
-	else files.set(name, readFileSync(path));
+	const key = name.split(sep).join('/');
+	if (size > MAX_PACK_FILE_BYTES) unread.set(key, size);
+	else files.set(key, readFileSync(path));
 }
 const result = readPackFiles(files, unread);
 if (result.ok) {

@@ -7,12 +7,14 @@ import type { BenchRow } from './buffers';
 
 const RUNS = 5;
 
-type ExportOptions = {
+export type ExportOptions = {
 	format: 'png' | 'pdf';
 	paper: string;
 	orientation: 'landscape' | 'portrait';
 	dpi: number;
 	title?: string;
+	/** The briefing (overview and a page per drawn event) instead of one snapshot. */
+	briefing?: boolean;
 };
 
 /** Median of a list of numbers. */
@@ -31,9 +33,9 @@ async function openDialog(page: Page): Promise<Locator> {
 }
 
 /** Chooses the options, exports once, and returns the time in ms (null if refused or failed). */
-async function exportOnce(
+export async function exportOnce(
 	page: Page,
-	{ format, paper, orientation, dpi, title }: ExportOptions
+	{ format, paper, orientation, dpi, title, briefing }: ExportOptions
 ): Promise<{ ms: number | null; detail: string }> {
 	const dialog = await openDialog(page);
 	if (title !== undefined) await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
@@ -46,7 +48,9 @@ async function exportOnce(
 	});
 	if (await turn.isEnabled()) await turn.check();
 	await dialog.getByRole('combobox', { name: 'Resolution' }).selectOption(`${dpi} dpi`);
-	const exportButton = dialog.getByRole('button', { name: /^Export / });
+	const exportButton = dialog.getByRole('button', {
+		name: briefing ? /^Export briefing PDF/ : /^Export (PNG|PDF)$/
+	});
 	if (!(await exportButton.isEnabled())) return { ms: null, detail: await limitText(dialog) };
 	const size = (await dialog.getByText(/ · page .* px · map .* px/).textContent())?.trim();
 	const started = performance.now();
@@ -139,6 +143,34 @@ export async function benchExport({
 			medianMs: runs.length ? Math.round(median(runs)) : Number.NaN,
 			runs,
 			note: runs.length === RUNS ? note : `failed: ${note}`
+		});
+	}
+
+	// One PDF page against the briefing of every drawn event (the overview and a page each).
+	{
+		const pdf: ExportOptions = { format: 'pdf', paper: 'A4', orientation: 'landscape', dpi: 150 };
+		await exportOnce(page, pdf); // warm-up: loads jsPDF and the PDF fonts
+		const single = [];
+		const whole = [];
+		for (let i = 0; i < 3; i++) {
+			single.push((await exportOnce(page, pdf)).ms ?? Number.NaN);
+			whole.push((await exportOnce(page, { ...pdf, briefing: true })).ms ?? Number.NaN);
+		}
+		const events = Number(
+			(
+				await (
+					await openDialog(page)
+				)
+					.getByRole('button', { name: /^Export briefing PDF/ })
+					.textContent()
+			)?.match(/\((\d+) event/)?.[1] ?? Number.NaN
+		);
+		rows.push({
+			name: `briefing PDF, all ${events} drawn events, A4 landscape 150 dpi`,
+			medianMs: Math.round(median(whole)),
+			baselineMs: Math.round(median(single)),
+			runs: whole.map(Math.round),
+			note: `baseline: one PDF snapshot of the same view; ${events + 1} maps, ${Math.round(median(whole) / (events + 1))} ms a map`
 		});
 	}
 

@@ -17,6 +17,7 @@ import {
 	townLabelCollection
 } from '../../src/lib/map/place-labels';
 import { placeLabels } from '../../src/lib/geo/label-points';
+import { languageNames, type MapLanguage } from '../../src/lib/geo/place-names';
 import { parseScenarioMeta } from '../../src/lib/geo/pack';
 import type { BenchRow } from './buffers';
 import type { BenchServer } from './server';
@@ -24,7 +25,7 @@ import type { BenchServer } from './server';
 const DIST = 'node_modules/maplibre-gl/dist/';
 
 /** The 95th percentile (nearest rank below). */
-function p95(values: number[]): number {
+export function p95(values: number[]): number {
 	return [...values].sort((a, b) => a - b)[Math.floor(0.95 * (values.length - 1))]!;
 }
 
@@ -45,7 +46,7 @@ function whenSourceDrawn(id: string): string {
 	})`;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
 	const s = [...values].sort((a, b) => a - b);
 	const m = Math.floor(s.length / 2);
 	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
@@ -242,16 +243,17 @@ export async function benchLoad(
 	const { actors } = meta;
 	// With the pack's extra layers, as the app draws them.
 	const extraAssets = Object.fromEntries(
-		meta.extraLayers.map((extra) => {
+		meta.extraLayers.flatMap((extra) => {
+			if (extra.file === undefined) return [];
 			const bytes = readFileSync(packDir + extra.file);
 			const f = assetFiles.find(
 				(f) => f.endsWith('.geojson') && readFileSync(assetDir + f).equals(bytes)
 			);
 			if (!f) throw new Error(`no built asset holds ${packDir}${extra.file}`);
-			return [`extra-${extra.id}`, `/_app/immutable/assets/${f}`];
+			return [[`extra-${extra.id}`, `/_app/immutable/assets/${f}`]];
 		})
 	);
-	// The place labels as the app derives them once the files are loaded (English names).
+	// The place labels as the app derives them once the files are loaded, in each map language.
 	const read = (layer: string) => JSON.parse(readFileSync(`${packDir}${layer}.geojson`, 'utf8'));
 	const labels = placeLabels(
 		{
@@ -261,28 +263,47 @@ export async function benchLoad(
 		},
 		meta.bounds
 	);
-	const appStyle = buildStyle(
-		{
-			...Object.fromEntries(
-				Object.entries({ ...assets, ...extraAssets }).map(([name, url]) => [name, base + url])
-			),
-			countryLabels: countryLabelCollection(labels.countries, 'en'),
-			provinceLabels: provinceLabelCollection(labels.provinces, 'en'),
-			towns: townLabelCollection(labels.towns, 'en')
-		},
-		{
-			latin: asset('noto-sans-latin-400-normal.'),
-			latinExt: asset('noto-sans-latin-ext-400-normal.'),
-			arabic: asset('noto-naskh-arabic-arabic-400-normal.')
-		},
-		actors,
-		undefined,
-		packCatalogue(meta),
-		meta.border.sides
-	);
+	// The app's fonts: its prebuilt glyphs (static/glyphs, in the build) and the font files.
+	const glyphs = JSON.parse(readFileSync('static/glyphs/MANIFEST.json', 'utf8')) as {
+		pbf: string[];
+	};
+	const appStyle = (lang: MapLanguage) =>
+		buildStyle(
+			{
+				...Object.fromEntries(
+					Object.entries({ ...assets, ...extraAssets }).map(([name, url]) => [name, base + url])
+				),
+				countryLabels: countryLabelCollection(labels.countries, lang),
+				provinceLabels: provinceLabelCollection(labels.provinces, lang),
+				towns: townLabelCollection(labels.towns, lang)
+			},
+			{
+				latin: asset('noto-sans-latin-400-normal.'),
+				latinExt: asset('noto-sans-latin-ext-400-normal.'),
+				arabic: asset('noto-naskh-arabic-arabic-400-normal.'),
+				glyphs: { url: `${base}/glyphs/{fontstack}/{range}.pbf`, pbf: glyphs.pbf }
+			},
+			actors,
+			undefined,
+			packCatalogue(meta),
+			meta.border.sides
+		);
 	server.files.set('/__bench/bare.html', mapPage(plainStyle(assets)));
 	// The app's map options too: no run-time style validation, no label fade, the paint hold.
-	server.files.set('/__bench/styled.html', mapPage(appStyle, styleImages(actors, 1), true));
+	for (const lang of ['en', 'fa', 'ur'] as const)
+		server.files.set(
+			`/__bench/styled${lang === 'en' ? '' : `-${lang}`}.html`,
+			mapPage(appStyle(lang), styleImages(actors, 1), true)
+		);
+	// The same without a label: what the labels cost.
+	const unlabelled = appStyle('en');
+	unlabelled.layers = unlabelled.layers.filter(
+		(layer) => layer.type !== 'symbol' || !('text-field' in (layer.layout ?? {}))
+	);
+	server.files.set(
+		'/__bench/styled-unlabelled.html',
+		mapPage(unlabelled, styleImages(actors, 1), true)
+	);
 	server.files.set(
 		'/__bench/first-paint.js',
 		ts.transpileModule(readFileSync('src/lib/map/first-paint.ts', 'utf8'), {
@@ -292,14 +313,21 @@ export async function benchLoad(
 	for (const name of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css'])
 		server.files.set(`/__bench/${name}`, readFileSync(DIST + name));
 
-	const kinds = ['app', 'bare', 'styled'] as const;
-	const times: Record<(typeof kinds)[number], number[]> = { app: [], bare: [], styled: [] };
+	// The app and its style in a bare page, each in the three map languages.
+	const kinds = [
+		'app',
+		'app-fa',
+		'app-ur',
+		'bare',
+		'styled',
+		'styled-fa',
+		'styled-ur',
+		'styled-unlabelled'
+	] as const;
+	type Kind = (typeof kinds)[number];
+	const times = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
 	const none = (): HeapPeaks => ({ mainMb: 0, workersMb: 0, byWorker: {} });
-	const heaps: Record<(typeof kinds)[number], HeapPeaks> = {
-		app: none(),
-		bare: none(),
-		styled: none()
-	};
+	const heaps = { app: none(), bare: none() };
 	const keepPeaks = (into: HeapPeaks, run: HeapPeaks) => {
 		into.mainMb = Math.max(into.mainMb, run.mainMb);
 		into.workersMb = Math.max(into.workersMb, run.workersMb);
@@ -311,21 +339,23 @@ export async function benchLoad(
 	const heapRuns = runs ? 3 : 0;
 	for (let i = 0; i < runs + heapRuns; i++) {
 		const sampled = i >= runs;
-		// Rotate the order, so no page always runs first (or right after another).
-		for (let k = 0; k < kinds.length; k++) {
-			const which = kinds[(i + k) % kinds.length]!;
+		// Rotate the order, so no page always runs first (or right after another). The heap is
+		// reported for the app and the bare page only.
+		const order = sampled ? (['app', 'bare'] as const) : kinds;
+		for (let k = 0; k < order.length; k++) {
+			const which = order[(i + k) % order.length]!;
 			const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 			const page = await context.newPage();
 			const stop = sampled ? await heapSampler(browser, page) : null;
 			const t0 = Date.now();
-			if (which === 'app') {
-				await page.goto(base);
+			if (which.startsWith('app')) {
+				await page.goto(which === 'app' ? base : `${base}/?lang=${which.slice(4)}`);
 				await page.locator('[data-map-state="idle"]').waitFor({ timeout: 60_000 });
 			} else {
 				await page.goto(`${base}/__bench/${which}.html`);
 				await page.waitForFunction(() => document.title === 'idle', null, { timeout: 60_000 });
 			}
-			if (stop) keepPeaks(heaps[which], await stop());
+			if (stop) keepPeaks(heaps[which as keyof typeof heaps], await stop());
 			else times[which].push(Date.now() - t0);
 			await context.close();
 		}
@@ -349,6 +379,31 @@ export async function benchLoad(
 			baselineMs: median(times.styled),
 			note: "baseline: the app's style in a bare MapLibre page"
 		},
+		{
+			name: "  of which the labels, in the app's style (ms)",
+			medianMs: median(times.styled),
+			baselineMs: median(times['styled-unlabelled']),
+			note: 'baseline: the same page without a text label'
+		},
+		...(['fa', 'ur'] as const).flatMap((lang) => [
+			{
+				name: `navigation → map idle, labels in ${languageNames[lang].english} (ms)`,
+				medianMs: median(times[`app-${lang}`]),
+				baselineMs: median(times.app),
+				note: `lang=${lang}; baseline: the app in English`
+			},
+			{
+				name: `  MapLibre drawing the app's style in ${languageNames[lang].english} (ms)`,
+				medianMs: median(times[`styled-${lang}`]),
+				baselineMs: median(times.styled),
+				note: "baseline: the app's style in English, in a bare MapLibre page"
+			},
+			{
+				name: `  the app in ${languageNames[lang].english} against bare MapLibre (ms)`,
+				medianMs: median(times[`app-${lang}`]),
+				baselineMs: median(times.bare)
+			}
+		]),
 		{
 			name: 'peak JS heap during load (MB, main thread; 3 sampled runs, untimed)',
 			medianMs: heaps.app.mainMb,

@@ -17,7 +17,8 @@ const TYPES: Record<string, string> = {
 	'.woff2': 'font/woff2',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
-	'.txt': 'text/plain'
+	'.txt': 'text/plain',
+	'.pmtiles': 'application/vnd.pmtiles'
 };
 
 export type BenchServer = {
@@ -39,13 +40,34 @@ export async function startBenchServer(root: string): Promise<BenchServer> {
 		try {
 			if (extra === undefined && !file.startsWith(normalize(root) + sep)) throw new Error();
 			const body = extra ?? (await readFile(file));
-			response.writeHead(200, {
+			const headers = {
 				'content-type': type,
+				'accept-ranges': 'bytes',
 				// Hashed files are immutable, as a static host would say; the rest revalidates.
 				'cache-control': path.includes('/immutable/')
 					? 'public, max-age=31536000, immutable'
 					: 'no-cache'
-			});
+			};
+			// One byte range (what the pmtiles protocol asks for a served layer), as static hosts
+			// and object stores answer it: 206 with that slice, or 416 past the end.
+			const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+			if (range) {
+				const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+				const size = bytes.length;
+				const start = Number(range[1]);
+				const end = Math.min(range[2] ? Number(range[2]) : size - 1, size - 1);
+				if (start >= size || end < start) {
+					response.writeHead(416, { 'content-range': `bytes */${size}` });
+					return void response.end();
+				}
+				response.writeHead(206, {
+					...headers,
+					'content-range': `bytes ${start}-${end}/${size}`,
+					'content-length': end - start + 1
+				});
+				return void response.end(bytes.subarray(start, end + 1));
+			}
+			response.writeHead(200, headers);
 			response.end(body);
 		} catch {
 			response.writeHead(404, { 'content-type': 'text/plain' });

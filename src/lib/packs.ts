@@ -2,7 +2,7 @@
 // and its six layers. Adding a folder and rebuilding adds a pack: nothing here names one.
 import defaults from '$geodata/scenarios/default.json';
 import { GeodataError } from './geo/load';
-import { parseScenarioMeta, type ScenarioMeta } from './geo/pack';
+import { isSameOriginTiles, parseScenarioMeta, type ScenarioMeta } from './geo/pack';
 import type { PackExtras, PackLayers } from './geo/pack-files';
 import { layerNames, type LayerName } from './geo/schema';
 
@@ -16,7 +16,10 @@ export type Pack =
 	| {
 			meta: ScenarioMeta;
 			files: Record<LayerName, PackFile>;
-			/** The extra layers' files, by extra layer id. */
+			/**
+			 * The extra layers' files, by extra layer id: a GeoJSON file, or a served layer's PMTiles
+			 * archive (built with the app, or its https:// URL on another host).
+			 */
 			extraFiles: Record<string, PackFile>;
 			layers?: undefined;
 	  }
@@ -34,6 +37,14 @@ const metaFiles = import.meta.glob<unknown>('/geodata/scenarios/*/scenario.json'
 });
 // Hashed static assets, fetched at run time (and by MapLibre's worker for the map).
 const layerUrls = import.meta.glob<string>('/geodata/scenarios/*/*.geojson', {
+	eager: true,
+	query: '?url',
+	import: 'default'
+});
+
+// Served layers' archives in a pack's folder: hashed static files, which MapLibre reads by range
+// requests through the pmtiles protocol (never fetched whole).
+const tilesUrls = import.meta.glob<string>('/geodata/scenarios/*/**/*.pmtiles', {
 	eager: true,
 	query: '?url',
 	import: 'default'
@@ -63,14 +74,17 @@ function readPacks(): Pack[] {
 				})
 			) as Record<LayerName, PackFile>;
 			const extraFiles = Object.fromEntries(
-				meta.extraLayers.map(({ id, file }) => {
-					const url = layerUrls[`/geodata/scenarios/${folder}/${file}`];
+				meta.extraLayers.map(({ id, file, tiles }) => {
+					if (tiles !== undefined && !isSameOriginTiles(tiles))
+						return [id, { file: tiles, url: tiles }];
+					const path = `/geodata/scenarios/${folder}/${file ?? tiles}`;
+					const url = file !== undefined ? layerUrls[path] : tilesUrls[path];
 					if (!url)
 						throw new GeodataError(
-							`scenarios/${folder}/${file}`,
+							`scenarios/${folder}/${file ?? tiles}`,
 							`is missing from the pack (scenario.json names it as extra layer "${id}")`
 						);
-					return [id, { file, url }];
+					return [id, { file: (file ?? tiles)!, url }];
 				})
 			);
 			return { meta, files, extraFiles };

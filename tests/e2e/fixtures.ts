@@ -10,7 +10,11 @@ type MapHandle = {
 };
 declare global {
 	interface Window {
-		borderline?: { map: MapHandle };
+		borderline?: {
+			map: MapHandle;
+			/** The labels placed on the last printed map (render-map.ts, test builds only). */
+			printLabels?: { pixelRatio: number; labels: { layer: string; label: string }[] };
+		};
 		/** Recorded by the inPageProblems fixture's init script, in every document. */
 		__cspViolations?: string[];
 		__unhandledRejections?: string[];

@@ -371,3 +371,88 @@ test('the default title names a selected imported point', async ({ page }) => {
 		'Iran–Pakistan strikes, January 2024 — Camp Alpha'
 	);
 });
+
+/** Fonts a PDF's bytes declare: every one must carry its file (no viewer stand-ins). */
+function pdfFonts(bytes: Buffer) {
+	const raw = bytes.toString('latin1');
+	return {
+		fonts: raw.match(/\/Type \/Font\b/g)?.length ?? 0,
+		composite: raw.match(/\/Subtype \/Type0/g)?.length ?? 0,
+		embedded: raw.match(/\/FontFile2 \d+ 0 R/g)?.length ?? 0,
+		standard: /\/BaseFont \/(Helvetica|Times|Courier|Symbol|ZapfDingbats)/.test(raw)
+	};
+}
+
+test('in Persian, the PDF snapshot and the briefing embed their fonts and carry Persian text', async ({
+	page
+}, testInfo) => {
+	await openMap(page, '/?lang=fa');
+	const dialog = await openDialog(page);
+	await dialog.getByRole('radio', { name: 'PDF document' }).check();
+	await dialog.getByRole('combobox', { name: 'Resolution' }).selectOption('96 dpi');
+	const snapshot = await exportFile(page, /^Export PDF$/);
+	const snapshotPath = testInfo.outputPath(snapshot.suggestedFilename());
+	await snapshot.saveAs(snapshotPath);
+	const snapshotBytes = readFileSync(snapshotPath);
+	const [overviewPage] = await pdfText(new Uint8Array(snapshotBytes));
+	// The legend names the border's sides in the chosen language (CLDR's Persian names).
+	expect(overviewPage!.text.normalize('NFKC')).toContain('ایران');
+	expect(overviewPage!.text.normalize('NFKC')).toContain('پاکستان');
+	const fonts = pdfFonts(snapshotBytes);
+	expect(fonts.standard).toBe(false);
+	expect(fonts.composite).toBeGreaterThanOrEqual(2);
+	expect(fonts.embedded).toBe(fonts.composite);
+
+	// The briefing: the overview, then a page (or more) per drawn event.
+	const briefingButton = dialog.getByRole('button', { name: /Export briefing PDF \(\d+ events\)/ });
+	const count = Number((await briefingButton.textContent())!.match(/\((\d+) events\)/)![1]);
+	expect(count).toBeGreaterThan(3);
+	const briefing = await exportFile(page, /Export briefing PDF/);
+	expect(briefing.suggestedFilename()).toBe(
+		'borderline_iran-pakistan-2024_briefing_a4-landscape_96dpi.pdf'
+	);
+	const briefingPath = testInfo.outputPath(briefing.suggestedFilename());
+	await briefing.saveAs(briefingPath);
+	const bytes = readFileSync(briefingPath);
+	const pages = await pdfText(new Uint8Array(bytes));
+	expect(pages.length).toBeGreaterThanOrEqual(count + 1);
+	const all = pages.map((p) => p.text.normalize('NFKC')).join('\n');
+	expect(all).toContain('ایران');
+	// Each event's page: its title, facts, claims, distances and sources.
+	const eventPages = pages.filter((p) => p.text.includes('Facts'));
+	expect(eventPages).toHaveLength(count);
+	// An event's page, and the pages its claims and sources continue on (headed with its title).
+	const saravan = pages
+		.filter((p) => p.text.includes('Pakistani strikes around Saravan (Operation'))
+		.map((p) => p.text)
+		.join('\n');
+	expect(saravan).toContain('Casualty claims');
+	expect(saravan).toMatch(/Distance to the border: [\d.,]+ km \(range [\d.,]+ km–[\d.,]+ km/);
+	expect(saravan).toContain('Nearest border crossing: ');
+	expect(saravan).toContain('https://');
+	const briefingFonts = pdfFonts(bytes);
+	expect(briefingFonts.standard).toBe(false);
+	expect(briefingFonts.embedded).toBe(briefingFonts.composite);
+});
+
+test('country and province labels are placed on the printed map at every resolution', async ({
+	page
+}) => {
+	await openMap(page, '/?lang=fa');
+	const dialog = await openDialog(page);
+	await dialog.getByRole('combobox', { name: 'Paper' }).selectOption('A4');
+	await dialog.getByRole('radio', { name: 'Landscape' }).check();
+	for (const dpi of [96, 150, 300]) {
+		await dialog.getByRole('combobox', { name: 'Resolution' }).selectOption(`${dpi} dpi`);
+		await exportFile(page, /^Export PNG$/);
+		const placed = await page.evaluate(() => window.borderline!.printLabels!);
+		expect(placed.pixelRatio).toBeCloseTo(dpi / 96, 5);
+		const names = (layer: string) =>
+			placed.labels.filter((l) => l.layer === layer).map((l) => l.label);
+		// The border's countries and involved provinces, in Persian (CLDR, Natural Earth).
+		expect(names('countries-label'), `${dpi} dpi`).toEqual(
+			expect.arrayContaining(['ایران', 'پاکستان', 'افغانستان'])
+		);
+		expect(names('provinces-label-involved'), `${dpi} dpi`).toHaveLength(2);
+	}
+});

@@ -2,7 +2,7 @@
 // with the path to the problem.
 import { describe, expect, it } from 'vitest';
 import { GeodataError } from '../../src/lib/geo/load';
-import { packProblems, parseScenarioMeta } from '../../src/lib/geo/pack';
+import { isSameOriginTiles, packProblems, parseScenarioMeta } from '../../src/lib/geo/pack';
 import { readScenarioLayers, readScenarioMeta } from './helpers';
 
 const meta = readScenarioMeta();
@@ -16,6 +16,22 @@ const problem = (json: unknown) => {
 		return (error as Error).message;
 	}
 	throw new Error('expected the scenario.json to be refused');
+};
+
+/** A served extra layer (tiles), with some fields replaced (undefined leaves one out). */
+const served = (changes: Record<string, unknown> = {}) => {
+	const layer: Record<string, unknown> = {
+		id: 'towns-served',
+		tiles: 'layers/towns.pmtiles',
+		sourceLayer: 'towns',
+		kind: 'points',
+		label: 'Towns (served)',
+		colour: '#336699',
+		source: (meta.extraLayers[0] as { source: unknown }).source,
+		...changes
+	};
+	for (const [key, value] of Object.entries(layer)) if (value === undefined) delete layer[key];
+	return layer;
 };
 
 describe('the default pack', () => {
@@ -99,9 +115,85 @@ describe('parseScenarioMeta', () => {
 			'two extra layers with one id',
 			{ ...valid, extraLayers: [meta.extraLayers[0], meta.extraLayers[0]] },
 			/Extra layer ids must be unique/
+		],
+		[
+			'a served layer whose path leaves the pack',
+			{ ...valid, extraLayers: [served({ tiles: 'layers/../../other/towns.pmtiles' })] },
+			/at extraLayers\.0\.tiles: A tiles path stays inside the pack/
+		],
+		[
+			'a served layer at an absolute path',
+			{ ...valid, extraLayers: [served({ tiles: '/towns.pmtiles' })] },
+			/at extraLayers\.0\.tiles: A tiles path stays inside the pack/
+		],
+		[
+			'a served layer over http',
+			{ ...valid, extraLayers: [served({ tiles: 'http://tiles.example.org/towns.pmtiles' })] },
+			/at extraLayers\.0\.tiles: An archive on another host is given by an https:\/\/ URL/
+		],
+		[
+			'a served layer by another scheme',
+			{ ...valid, extraLayers: [served({ tiles: 'file:///srv/towns.pmtiles' })] },
+			/at extraLayers\.0\.tiles: An archive on another host is given by an https:\/\/ URL/
+		],
+		[
+			'a served layer URL that is not a .pmtiles file',
+			{ ...valid, extraLayers: [served({ tiles: 'https://tiles.example.org/towns.mbtiles' })] },
+			/at extraLayers\.0\.tiles: An https tiles URL names a \.pmtiles file/
+		],
+		[
+			'a served layer without its sourceLayer',
+			{ ...valid, extraLayers: [served({ sourceLayer: undefined })] },
+			/at extraLayers\.0: A served layer \(tiles\) names its sourceLayer/
+		],
+		[
+			'an extra layer with both a file and tiles',
+			{ ...valid, extraLayers: [served({ file: 'towns-extra.geojson' })] },
+			/at extraLayers\.0: An extra layer has either a file \(GeoJSON\) or tiles/
+		],
+		[
+			'an extra layer with neither a file nor tiles',
+			{ ...valid, extraLayers: [served({ tiles: undefined, sourceLayer: undefined })] },
+			/at extraLayers\.0: An extra layer needs a file \(GeoJSON\) or tiles/
 		]
 	])('refuses %s, naming where', (_what, json, message) => {
 		expect(problem(json)).toMatch(message);
+	});
+});
+
+describe('served layers (extraLayers with tiles)', () => {
+	const valid = JSON.parse(JSON.stringify(meta)) as Record<string, unknown>;
+	it.each([
+		['a path inside the pack', 'layers/towns.pmtiles'],
+		['a file beside scenario.json', 'towns.pmtiles'],
+		['an https URL on another host', 'https://tiles.example.org/packs/towns.pmtiles']
+	])('accepts %s', (_what, tiles) => {
+		const parsed = parseScenarioMeta('scenario.json', {
+			...valid,
+			extraLayers: [served({ tiles })]
+		});
+		expect(parsed.extraLayers[0]).toMatchObject({ tiles, sourceLayer: 'towns' });
+		expect(isSameOriginTiles(tiles)).toBe(!tiles.startsWith('https:'));
+	});
+
+	it('refuses a served line layer as a border line to measure to', () => {
+		const json = {
+			...valid,
+			extraLayers: [...meta.extraLayers, served({ id: 'line-served', kind: 'lines' })],
+			border: {
+				...(valid.border as object),
+				lines: [
+					...(meta.border.lines ?? []),
+					{ id: 'served', label: 'Served line', extraLayer: 'line-served' }
+				]
+			}
+		};
+		const problems = packProblems(parseScenarioMeta('scenario.json', json), layers);
+		expect(problems.map((p) => p.message)).toEqual([
+			expect.stringMatching(
+				/"line-served" is a served layer \(tiles\); a border line to measure to is a GeoJSON file/
+			)
+		]);
 	});
 });
 

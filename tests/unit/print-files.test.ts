@@ -1,8 +1,7 @@
-// Snapshot file names, PDF text transliteration and the PNG resolution stamp.
+// Snapshot file names and the PNG resolution stamp.
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { slug, snapshotFileName } from '../../src/lib/print/filename';
-import { toWinAnsi, unprintableInPdf } from '../../src/lib/print/pdf-text';
 import { crc32, readPngDpi, readPngText, withPngMetadata } from '../../src/lib/print/png-meta';
 
 describe('snapshotFileName', () => {
@@ -36,33 +35,6 @@ describe('snapshotFileName', () => {
 	it('slugs ids into lower-case ASCII', () => {
 		expect(slug('Sarāvān / Sistan and Baluchestan')).toBe('saravan-sistan-and-baluchestan');
 		expect(slug('PK-BA')).toBe('pk-ba');
-	});
-});
-
-describe('toWinAnsi', () => {
-	it('keeps what Helvetica has: Latin-1, en dash, curly quotes, ©', () => {
-		const text = 'Iran–Pakistan — “Koh-i-Sabz” © GeoNames, 27.5° N, 100 km², é';
-		expect(toWinAnsi(text)).toBe(text);
-	});
-
-	it('spells the rest in ASCII', () => {
-		expect(toWinAnsi('Sarāvān, Mīrjāveh, Khāsh')).toBe('Saravan, Mirjaveh, Khash');
-		expect(toWinAnsi('≈ 5 km, −3, a → b')).toBe('~ 5 km, -3, a -> b');
-		expect(toWinAnsi('جکیگور')).toBe('??????');
-	});
-});
-
-describe('unprintableInPdf', () => {
-	it('names the characters that would print as "?", once each, and nothing Helvetica can spell', () => {
-		expect(unprintableInPdf('Sarāvān – “Koh-i-Sabz” ≈ 5 km, é')).toEqual([]);
-		expect(unprintableInPdf('Strike near سراوان 🚀 سراوان')).toEqual([
-			'س',
-			'ر',
-			'ا',
-			'و',
-			'ن',
-			'🚀'
-		]);
 	});
 });
 

@@ -124,20 +124,25 @@ export function countryAt(point: Position, countries: readonly CountryFeature[])
 	return countries.find((c) => booleanPointInPolygon(point, c))?.properties.name ?? null;
 }
 
+/** Consecutive segments searched together (see BorderIndex). */
+const GROUP = 16;
+
 /**
  * A spatial index over the border's segments for many distance queries (imported points): the
  * same answer as `borderProximity`, from a handful of candidate segments instead of all of them.
- * Segments are indexed in an equirectangular plane in km, scaled at the border's mid-latitude, so
- * plane distances are close to geodesic ones and a safe bound prunes the search.
+ * Runs of consecutive segments are indexed in an equirectangular plane in km, scaled at the
+ * border's mid-latitude, so plane distances are close to geodesic ones and a safe bound finds the
+ * runs within reach; each run's cap on the sphere then orders them and stops the search.
  */
 export class BorderIndex {
 	private segments: Feature<LineString>[] = [];
+	/** The runs of GROUP segments in the plane. */
 	private index: Flatbush;
+	/** Each run's cap on the sphere: centre (unit vector) and angular radius. */
+	private caps: Float64Array;
 	private kmPerDegLon: number;
 	private readonly kmPerDegLat = 110.57;
 	private midLatDeg: number;
-	/** Each segment's box in the plane: minX, minY, maxX, maxY. */
-	private boxes: Float64Array;
 	/** Each segment's ends as unit vectors: ax, ay, az, bx, by, bz. */
 	private ends: Float64Array;
 
@@ -150,20 +155,53 @@ export class BorderIndex {
 			for (let i = 1; i < part.length; i++)
 				this.segments.push(lineString([part[i - 1]!, part[i]!]));
 		const n = this.segments.length;
-		this.index = new Flatbush(n);
-		this.boxes = new Float64Array(4 * n);
+		const boxes = new Float64Array(4 * n);
 		this.ends = new Float64Array(6 * n);
 		this.segments.forEach((s, i) => {
 			const [a, b] = s.geometry.coordinates as [Position, Position];
 			const [ax, ay] = this.plane(a);
 			const [bx, by] = this.plane(b);
-			this.boxes.set(
-				[Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)],
-				4 * i
-			);
-			this.index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+			boxes.set([Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)], 4 * i);
 			this.ends.set([...unitVector(a), ...unitVector(b)], 6 * i);
 		});
+		// Runs of GROUP consecutive segments: a box in the plane (the union of theirs) to find the
+		// runs within reach, and a cap on the sphere (centre and angular radius) around their ends,
+		// which holds their arcs too, to bound from below how near any of them can be.
+		const groups = Math.ceil(n / GROUP);
+		this.index = new Flatbush(Math.max(1, groups));
+		this.caps = new Float64Array(4 * groups);
+		for (let g = 0; g < groups; g++) {
+			const from = g * GROUP;
+			const to = Math.min(n, from + GROUP);
+			let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+			let [cx, cy, cz] = [0, 0, 0];
+			for (let i = from; i < to; i++) {
+				minX = Math.min(minX, boxes[4 * i]!);
+				minY = Math.min(minY, boxes[4 * i + 1]!);
+				maxX = Math.max(maxX, boxes[4 * i + 2]!);
+				maxY = Math.max(maxY, boxes[4 * i + 3]!);
+				for (let k = 0; k < 6; k += 3) {
+					cx += this.ends[6 * i + k]!;
+					cy += this.ends[6 * i + k + 1]!;
+					cz += this.ends[6 * i + k + 2]!;
+				}
+			}
+			const norm = Math.hypot(cx, cy, cz);
+			[cx, cy, cz] = [cx / norm, cy / norm, cz / norm];
+			let radius = 0;
+			for (let i = from; i < to; i++)
+				for (let k = 0; k < 6; k += 3) {
+					const e = this.ends;
+					radius = Math.max(
+						radius,
+						angleTo(cx, cy, cz, e[6 * i + k]!, e[6 * i + k + 1]!, e[6 * i + k + 2]!)
+					);
+				}
+			// A hair wider than its farthest end, against rounding.
+			this.caps.set([cx, cy, cz, radius * (1 + 1e-9) + 1e-12], 4 * g);
+			this.index.add(minX, minY, maxX, maxY);
+		}
+		if (groups === 0) this.index.add(0, 0, 0, 0);
 		this.index.finish();
 	}
 
@@ -193,25 +231,41 @@ export class BorderIndex {
 		// per-call objects); Turf then measures the one nearest.
 		const [px, py, pz] = unitVector(point);
 		const [first] = this.index.neighbors(x, y, 1);
-		if (first === undefined) return borderProximity(point, this.border);
-		let best = first;
-		let bestKm = this.sphereSegmentKm(first, px, py, pz);
-		for (const i of this.index.neighbors(x, y, Infinity, bestKm * slackFor(bestKm))) {
-			const km = this.sphereSegmentKm(i, px, py, pz);
-			if (km < bestKm) {
-				bestKm = km;
-				best = i;
+		if (first === undefined || this.segments.length === 0)
+			return borderProximity(point, this.border);
+		let best = -1;
+		let bestKm = Infinity;
+		const scan = (g: number) => {
+			for (let i = g * GROUP; i < Math.min(this.segments.length, (g + 1) * GROUP); i++) {
+				const km = this.sphereSegmentKm(i, px, py, pz);
+				if (km < bestKm) {
+					bestKm = km;
+					best = i;
+				}
 			}
+		};
+		scan(first);
+		// Runs within reach in the plane, nearest possible first: a run's cap says how near any
+		// of its segments can be, so the scan stops at the first that cannot beat the best.
+		const reach = this.index
+			.neighbors(x, y, Infinity, bestKm * slackFor(bestKm))
+			.map((g) => ({ g, km: this.capKm(g, px, py, pz) }))
+			.filter((r) => r.g !== first && r.km < bestKm)
+			.sort((a, b) => a.km - b.km);
+		for (const { g, km } of reach) {
+			if (km >= bestKm) break;
+			scan(g);
 		}
 		return segmentProximity(point, this.segments[best]!.geometry.coordinates);
 	}
 
-	/** Plane distance (km) from (x, y) to segment i's bounding box: no point of it is nearer. */
-	private boxKm(i: number, x: number, y: number): number {
-		const b = this.boxes;
-		const dx = Math.max(b[4 * i]! - x, 0, x - b[4 * i + 2]!);
-		const dy = Math.max(b[4 * i + 1]! - y, 0, y - b[4 * i + 3]!);
-		return Math.hypot(dx, dy);
+	/** Great-circle distance (km) from p to run g's cap: none of its segments is nearer. */
+	private capKm(g: number, px: number, py: number, pz: number): number {
+		const c = this.caps;
+		const o = 4 * g;
+		return (
+			Math.max(0, angleTo(px, py, pz, c[o]!, c[o + 1]!, c[o + 2]!) - c[o + 3]!) * EARTH_RADIUS_KM
+		);
 	}
 
 	/** Great-circle distance (km, Turf's Earth radius) from the unit vector p to segment i. */

@@ -58,3 +58,14 @@ export function sourceLine(s: Source): string {
 	];
 	return parts.filter((x) => x !== null).join(', ');
 }
+
+/** The heading of each claim topic, as the panels and prints group claims. */
+export const claimTopicHeadings: Record<Claim['topic'], string> = {
+	casualties: 'Casualty claims',
+	target: 'Claims about the target',
+	time: 'Claims about the time',
+	place: 'Claims about the place',
+	responsibility: 'Claims of responsibility',
+	weapons: 'Claims about the weapons',
+	other: 'Other claims'
+};

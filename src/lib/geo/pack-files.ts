@@ -1,7 +1,7 @@
 // Reading a whole scenario pack from its files' bytes (a folder on disk, or a zip opened in the
 // page): every problem is named with its file and the path inside it (pure, no DOM).
 import { GeodataError, parseExtraLayer, parseJsonText, parseLayer } from './load';
-import { packProblems, parseScenarioMeta, type ScenarioMeta } from './pack';
+import { isSameOriginTiles, packProblems, parseScenarioMeta, type ScenarioMeta } from './pack';
 import { layerNames, type ExtraLayerData, type LayerData, type LayerName } from './schema';
 import { formatMb as mb } from './size';
 
@@ -19,15 +19,30 @@ export type PackRead =
 	| { ok: true; meta: ScenarioMeta; layers: PackLayers; extras: PackExtras }
 	| { ok: false; problems: GeodataError[] };
 
+/** The first bytes of a PMTiles v3 archive: "PMTiles" and the version. */
+function isPmtilesV3(bytes: Uint8Array): boolean {
+	return (
+		bytes.length >= 127 &&
+		new TextDecoder().decode(bytes.subarray(0, 7)) === 'PMTiles' &&
+		bytes[7] === 3
+	);
+}
+
 /**
  * Validates a pack from its files by name (scenario.json, the six layers and the extra layers it
  * declares; other files, such as SOURCES.md, are ignored): sizes, UTF-8, JSON, each file's schema, then the checks across
- * files. Never throws.
+ * files. Never throws. A served layer's archive in the pack is checked to be there and to be a
+ * PMTiles v3 archive (it is not read whole: the map reads it tile by tile).
  */
 export function readPackFiles(
 	files: ReadonlyMap<string, Uint8Array>,
 	/** Sizes of files left unread because they are too large (a folder on disk). */
-	unread: ReadonlyMap<string, number> = new Map()
+	unread: ReadonlyMap<string, number> = new Map(),
+	/**
+	 * Whether an archive inside the pack can be served: yes for a folder built into the app; no
+	 * for a pack opened from a .zip in the page, which has no URL for the map to read it from.
+	 */
+	served: 'built' | 'opened' = 'built'
 ): PackRead {
 	const problems: GeodataError[] = [];
 	const text = (name: string): string | null => {
@@ -87,6 +102,29 @@ export function readPackFiles(
 	}
 	const extras: PackExtras = {};
 	for (const extra of meta?.extraLayers ?? []) {
+		if (extra.tiles !== undefined) {
+			if (!isSameOriginTiles(extra.tiles)) continue; // on another host: read by the map only
+			if (served === 'opened') {
+				problems.push(
+					new GeodataError(
+						extra.tiles,
+						`is a served layer ("${extra.id}") inside the pack: a pack opened from a .zip cannot serve it. Build the pack into the app, or give tiles as an https:// URL`
+					)
+				);
+				continue;
+			}
+			const bytes = files.get(extra.tiles);
+			if (!bytes && !unread.has(extra.tiles))
+				problems.push(
+					new GeodataError(
+						extra.tiles,
+						`is missing from the pack (scenario.json names it as extra layer "${extra.id}")`
+					)
+				);
+			else if (bytes && !isPmtilesV3(bytes))
+				problems.push(new GeodataError(extra.tiles, 'is not a PMTiles version 3 archive'));
+			continue;
+		}
 		const body = text(extra.file);
 		if (body === null) continue;
 		const data = attempt(() =>

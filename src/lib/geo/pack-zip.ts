@@ -70,5 +70,5 @@ export function readPackZip(name: string, zip: Uint8Array): PackRead {
 	}
 	if (actual > MAX_PACK_BYTES)
 		return fail(`expands to ${mb(actual)}; a pack may be at most ${mb(MAX_PACK_BYTES)} expanded`);
-	return readPackFiles(byName);
+	return readPackFiles(byName, new Map(), 'opened');
 }

@@ -37,19 +37,69 @@ const actor = v.object({
 	side: v.optional(nonEmpty)
 });
 
-/** A layer a pack adds to the six (e.g. a ceasefire line from another dataset): drawn and toggled. */
-const extraLayer = v.object({
+/**
+ * Where a served layer's PMTiles archive is: a path inside the pack's folder (served from the
+ * app's own origin), or an https:// URL on a static host or object store (which the deployer adds
+ * to the Content Security Policy's connect-src).
+ */
+const hasScheme = (t: string) => /^[a-z][a-z0-9+.-]*:/i.test(t);
+const isHttps = (t: string) => /^https:\/\//i.test(t);
+const tilesLocation = v.pipe(
+	v.string(),
+	v.check(
+		(t) => !hasScheme(t) || isHttps(t),
+		'An archive on another host is given by an https:// URL (http: and other schemes are refused)'
+	),
+	v.check((t) => {
+		if (!isHttps(t)) return true;
+		try {
+			const url = new URL(t);
+			return !url.username && !url.password && /\.pmtiles$/i.test(url.pathname);
+		} catch {
+			return false;
+		}
+	}, 'An https tiles URL names a .pmtiles file, with no user name or password in it'),
+	v.check(
+		(t) =>
+			hasScheme(t) ||
+			!(t.startsWith('/') || t.startsWith('\\') || /(^|[/\\])\.\.?([/\\]|$)/.test(t)),
+		'A tiles path stays inside the pack: relative to its folder, with no "." or ".." and no leading "/"'
+	),
+	v.check(
+		(t) =>
+			hasScheme(t) ||
+			t.startsWith('/') ||
+			/^([a-z0-9][a-z0-9-]*\/)*[a-z0-9][a-z0-9-]*\.pmtiles$/.test(t),
+		'A tiles path is lower-case letters, digits and hyphens, folders joined by "/", ending .pmtiles (e.g. layers/towns.pmtiles)'
+	)
+);
+
+/** A served layer's archive is fetched from the app's origin (false: from another host). */
+export const isSameOriginTiles = (tiles: string): boolean => !hasScheme(tiles);
+
+/**
+ * A layer a pack adds to the six (e.g. a ceasefire line from another dataset): drawn and toggled.
+ * Either a GeoJSON `file` in the pack, or a served layer: `tiles`, a PMTiles archive of vector
+ * tiles the map reads by range requests, and its `sourceLayer`, for layers too large to ship whole.
+ */
+const extraLayerFields = v.object({
 	/** Lower-case letters, digits and hyphens; its toggle is `extra-<id>` in links. */
 	id: slug,
 	/** The GeoJSON file in the pack's folder. */
-	file: v.pipe(
-		v.string(),
-		v.regex(/^[a-z0-9][a-z0-9-]*\.geojson$/, 'An extra layer file is <name>.geojson, lower-case'),
-		v.check(
-			(f) => !layerNames.some((l) => `${l}.geojson` === f),
-			'An extra layer cannot reuse one of the six layer files'
+	file: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^[a-z0-9][a-z0-9-]*\.geojson$/, 'An extra layer file is <name>.geojson, lower-case'),
+			v.check(
+				(f) => !layerNames.some((l) => `${l}.geojson` === f),
+				'An extra layer cannot reuse one of the six layer files'
+			)
 		)
 	),
+	/** A served layer's PMTiles archive: a path inside the pack, or an https:// URL. */
+	tiles: v.optional(tilesLocation),
+	/** The vector tile layer inside the archive to draw (a served layer only). */
+	sourceLayer: v.optional(nonEmpty),
 	kind: v.picklist(extraLayerKinds),
 	/** Its name in the layer panel and the legend. */
 	label: nonEmpty,
@@ -57,6 +107,41 @@ const extraLayer = v.object({
 	/** Where its data comes from. */
 	source: sourceSchema
 });
+type ExtraLayerFields = v.InferOutput<typeof extraLayerFields>;
+type ExtraLayerBase = Omit<ExtraLayerFields, 'file' | 'tiles' | 'sourceLayer'>;
+/** An extra layer shipped as a GeoJSON file, validated and drawn whole. */
+export type FileExtraLayer = ExtraLayerBase & {
+	file: string;
+	tiles?: undefined;
+	sourceLayer?: undefined;
+};
+/** An extra layer served as a PMTiles archive: the map fetches only the tiles it shows. */
+export type ServedExtraLayer = ExtraLayerBase & {
+	tiles: string;
+	sourceLayer: string;
+	file?: undefined;
+};
+
+const extraLayer = v.pipe(
+	extraLayerFields,
+	v.check(
+		(l) => l.file === undefined || l.tiles === undefined,
+		'An extra layer has either a file (GeoJSON) or tiles (a PMTiles archive), not both'
+	),
+	v.check(
+		(l) => l.file !== undefined || l.tiles !== undefined,
+		'An extra layer needs a file (GeoJSON) or tiles (a PMTiles archive)'
+	),
+	v.check(
+		(l) => l.tiles === undefined || l.sourceLayer !== undefined,
+		'A served layer (tiles) names its sourceLayer: the layer of the archive to draw'
+	),
+	v.check(
+		(l) => l.sourceLayer === undefined || l.tiles !== undefined,
+		'sourceLayer belongs to a served layer (tiles); a GeoJSON file has none'
+	),
+	v.transform((l) => l as FileExtraLayer | ServedExtraLayer)
+);
 
 export const scenarioMetaSchema = v.pipe(
 	v.object({
@@ -169,8 +254,8 @@ export const scenarioMetaSchema = v.pipe(
 					'Extra layer ids must be unique'
 				),
 				v.check(
-					(list) => new Set(list.map((l) => l.file)).size === list.length,
-					'Extra layers must each have their own file'
+					(list) => new Set(list.map((l) => l.file ?? l.tiles)).size === list.length,
+					'Extra layers must each have their own file or tiles'
 				)
 			),
 			[]
@@ -245,7 +330,14 @@ export function packProblems(meta: ScenarioMeta, layers: PackLayers): GeodataErr
 	for (const [i, line] of (meta.border.lines ?? []).entries()) {
 		if (line.extraLayer === undefined) continue;
 		const extra = meta.extraLayers.find((e) => e.id === line.extraLayer);
-		if (extra?.kind !== 'lines')
+		if (extra?.kind === 'lines' && extra.tiles !== undefined)
+			problems.push(
+				new GeodataError(
+					'scenario.json',
+					`at border.lines.${i}.extraLayer: "${line.extraLayer}" is a served layer (tiles); a border line to measure to is a GeoJSON file`
+				)
+			);
+		else if (extra?.kind !== 'lines')
 			problems.push(
 				new GeodataError(
 					'scenario.json',

@@ -75,7 +75,8 @@ export const layerGroups = [
 export type LayerGroup = (typeof layerGroups)[number];
 
 export type LegendSymbol =
-	| { kind: 'fill'; fill: string; stroke: string; opacity?: number }
+	/** `fill2`: a second tint in the lower right half (e.g. each side's involved province). */
+	| { kind: 'fill'; fill: string; stroke: string; opacity?: number; fill2?: string }
 	| { kind: 'hatch'; stroke: string }
 	| { kind: 'shape'; shape: Shape; fill: string; stroke: string; sizePx: number }
 	| { kind: 'line'; stroke: string; widthPx: number; dash?: [number, number] }
@@ -102,7 +103,10 @@ export interface MapInputs {
 	readonly imported: FeatureCollection | string;
 	/** An event's short title, for labels. */
 	eventTitle(eventId: string): string;
-	/** A pack's extra layer (scenario.json "extraLayers"): its file's URL or its features. */
+	/**
+	 * A pack's extra layer (scenario.json "extraLayers"): its file's URL or its features; for a
+	 * served layer, its archive's `pmtiles://` URL.
+	 */
 	extra(id: string): FeatureCollection | string;
 	/** Where countries, provinces and towns are labelled, once their files are loaded. */
 	readonly placeLabels: PlaceLabels | null;
@@ -110,11 +114,13 @@ export interface MapInputs {
 	readonly lang: MapLanguage;
 }
 
-/** One GeoJSON source of the map. */
+/** One source of the map: GeoJSON, or a served layer's vector tiles. */
 export type SourceEntry = {
 	id: string;
-	/** Its data now; undefined keeps what the map has. */
+	/** Its data now; undefined keeps what the map has. A vector source's is its TileJSON URL. */
 	data: (inputs: MapInputs) => FeatureCollection | string | undefined;
+	/** A vector tile source (a served layer, `pmtiles://…`), fixed for the page; else GeoJSON. */
+	vector?: true;
 	attribution?: string;
 	/** MapLibre clustering options. */
 	cluster?: typeof IMPORTED_CLUSTERS;
@@ -189,11 +195,15 @@ const locationRow = (p: {
 	value: `, precision radius ${formatKm(p.precisionKm, 0)}. ${p.locationNote}`
 });
 
-export type LegendLine = { id: string; label: string; symbol: LegendSymbol };
+/** A legend line; `name`, when set, is a place named in the chosen language before the label. */
+export type LegendLine = { id: string; label: string; symbol: LegendSymbol; name?: LocalName };
 
 /** What of a scenario the legend names: its border, involved provinces, actors and extra layers. */
 export type LegendMeta = Pick<ScenarioMeta, 'border' | 'provinces' | 'actors'> &
-	Partial<Pick<ScenarioMeta, 'extraLayers'>>;
+	Partial<Pick<ScenarioMeta, 'extraLayers'>> & {
+		/** A country's name in the chosen language (English when none is sourced). */
+		countryName?: (name: string) => LocalName;
+	};
 
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
@@ -363,7 +373,8 @@ export const catalogue: LayerEntry[] = [
 		legend: (meta) => [
 			...meta.border.sides.map((side, i) => ({
 				id: `country-side-${i}`,
-				label: `${side} (land)`,
+				label: '(land)',
+				name: meta.countryName?.(side) ?? { text: side, lang: 'en' },
 				symbol: {
 					kind: 'fill' as const,
 					fill: palette.sideLand[i as 0 | 1],
@@ -451,11 +462,16 @@ export const catalogue: LayerEntry[] = [
 			}
 		],
 		legend: (meta) => [
-			// Each side's involved provinces in a darker tint of its land (the swatch: the first side's).
+			// Each side's involved provinces in a darker tint of its land: the swatch shows both.
 			{
 				id: 'province-involved',
 				label: meta.provinces.involvedLabel,
-				symbol: { kind: 'fill', fill: palette.sideInvolved[0], stroke: palette.provinceOutline }
+				symbol: {
+					kind: 'fill',
+					fill: palette.sideInvolved[0],
+					fill2: palette.sideInvolved[1],
+					stroke: palette.provinceOutline
+				}
 			},
 			{
 				id: 'province',
@@ -1015,15 +1031,18 @@ export const catalogue: LayerEntry[] = [
 /**
  * A pack's extra layer as a catalogue entry: drawn in its colour by kind (areas under the
  * analysis overlays, lines under the borders, points under the events), toggled in the Context
- * group, in the legend with its source. Not clickable: extra layers are shown, not analysed.
+ * group, in the legend with its source. Not clickable: extra layers are shown, not analysed. A
+ * served layer (tiles) is the same entry over a vector source, drawing its `sourceLayer`.
  */
 export function extraLayerEntry(extra: ExtraLayer): LayerEntry {
 	const id = `extra-${extra.id}`;
 	const source: SourceEntry = {
 		id,
 		data: (i) => i.extra(extra.id),
-		attribution: creditText(extra.source)
+		attribution: creditText(extra.source),
+		...(extra.tiles !== undefined ? { vector: true as const } : {})
 	};
+	const sourceLayer = extra.tiles !== undefined ? { 'source-layer': extra.sourceLayer } : {};
 	const byKind = {
 		areas: {
 			style: (): StyleLayer[] => [
@@ -1032,6 +1051,7 @@ export function extraLayerEntry(extra: ExtraLayer): LayerEntry {
 					z: Z.areas - 1,
 					type: 'fill',
 					source: id,
+					...sourceLayer,
 					paint: { 'fill-color': extra.colour, 'fill-opacity': 0.15 }
 				},
 				{
@@ -1039,6 +1059,7 @@ export function extraLayerEntry(extra: ExtraLayer): LayerEntry {
 					z: Z.areas - 1,
 					type: 'line',
 					source: id,
+					...sourceLayer,
 					paint: { 'line-color': extra.colour, 'line-width': 1.5 }
 				}
 			],
@@ -1051,6 +1072,7 @@ export function extraLayerEntry(extra: ExtraLayer): LayerEntry {
 					z: Z.lines - 1,
 					type: 'line',
 					source: id,
+					...sourceLayer,
 					layout: { 'line-cap': 'round', 'line-join': 'round' },
 					paint: { 'line-color': extra.colour, 'line-width': 2.5, 'line-dasharray': [4, 2] }
 				}
@@ -1064,6 +1086,7 @@ export function extraLayerEntry(extra: ExtraLayer): LayerEntry {
 					z: Z.points - 1,
 					type: 'circle',
 					source: id,
+					...sourceLayer,
 					paint: {
 						'circle-color': extra.colour,
 						'circle-radius': 4,
@@ -1071,11 +1094,14 @@ export function extraLayerEntry(extra: ExtraLayer): LayerEntry {
 						'circle-stroke-width': 1
 					}
 				},
-				labels(`${id}-label`, id, Z.labels - 1, ['coalesce', ['get', 'name'], ''], {
-					size: 11,
-					anchor: 'left',
-					offset: [0.6, 0]
-				})
+				{
+					...labels(`${id}-label`, id, Z.labels - 1, ['coalesce', ['get', 'name'], ''], {
+						size: 11,
+						anchor: 'left',
+						offset: [0.6, 0]
+					}),
+					...sourceLayer
+				} as StyleLayer
 			],
 			symbol: { kind: 'circle', fill: extra.colour, stroke: palette.labelHalo, radiusPx: 4 }
 		}

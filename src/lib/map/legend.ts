@@ -16,3 +16,8 @@ export function legendEntries(meta: LegendMeta, shownToggles?: ReadonlySet<strin
 		.filter((entry) => !shownToggles || shownToggles.has(entry.id))
 		.flatMap((entry) => entry.legend(meta).map((line) => ({ ...line, toggle: entry.id })));
 }
+
+/** A legend line's words: the place's name (in the chosen language), then the label. */
+export function legendText(line: LegendLine): string {
+	return line.name ? `${line.name.text} ${line.label}` : line.label;
+}

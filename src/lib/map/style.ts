@@ -25,7 +25,8 @@ export type SourceId = string;
 
 /**
  * What each map source is built from: GeoJSON, or the URL of a GeoJSON file for MapLibre's worker
- * to fetch and parse itself. A missing source gets an empty collection.
+ * to fetch and parse itself (a served layer's: its archive's pmtiles:// URL). A missing source
+ * gets an empty collection.
  */
 export type StyleData = Partial<Record<SourceId, FeatureCollection | string>>;
 
@@ -58,8 +59,17 @@ export function hatchPattern(size = 12, rgb: [number, number, number] = [59, 59,
 	return { width: size, height: size, data };
 }
 
-/** The label font's files: Noto Sans (Latin) and Noto Naskh Arabic (Persian and Urdu names). */
-export type FontFiles = { latin: string; latinExt: string; arabic?: string };
+/**
+ * The label font's files: Noto Sans (Latin) and Noto Naskh Arabic (Persian and Urdu names), and
+ * its prebuilt glyphs (static/glyphs/, `npm run glyphs`): the URL template MapLibre fetches them
+ * from and the code points they serve (their MANIFEST.json's `pbf`).
+ */
+export type FontFiles = {
+	latin: string;
+	latinExt: string;
+	arabic?: string;
+	glyphs?: { url: string; pbf: readonly string[] };
+};
 
 // The unicode ranges of @fontsource/noto-sans's latin and latin-ext subsets (from its CSS).
 const LATIN_RANGE = [
@@ -118,6 +128,59 @@ const ARABIC_RANGE = [
 	'U+FE70-FE74',
 	'U+FE76-FEFC'
 ];
+
+type CodePoints = [number, number][];
+
+/** Parses CSS unicode-range entries (`U+0600-06FF`, `U+0131`) into sorted inclusive intervals. */
+export function parseUnicodeRanges(entries: readonly string[]): CodePoints {
+	return entries
+		.map((entry) => {
+			const [a = '', b = a] = entry.slice(2).split('-');
+			return [parseInt(a, 16), parseInt(b, 16)] as [number, number];
+		})
+		.sort((x, y) => x[0] - y[0]);
+}
+
+/** The code points of `ranges` outside `minus` (both sorted), as CSS unicode-range entries. */
+export function subtractUnicodeRanges(ranges: CodePoints, minus: CodePoints): string[] {
+	const out: CodePoints = [];
+	for (const [start, end] of ranges) {
+		let from = start;
+		for (const [a, b] of minus) {
+			if (b < from || a > end) continue;
+			if (a > from) out.push([from, a - 1]);
+			from = Math.max(from, b + 1);
+		}
+		if (from <= end) out.push([from, end]);
+	}
+	const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+	return out.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`));
+}
+
+/**
+ * The style's `font-faces`: each file for its subset's characters, less those the prebuilt glyphs
+ * serve, and the Latin file last for every other character. MapLibre draws a character a font
+ * face covers from that file itself (TinySDF, on the main thread, at every page load), and takes
+ * the others from the glyphs URL: so the packs' labels come prebuilt, and anything else (an
+ * imported point's name, a letter with its marks) is drawn from the files as before, without a
+ * request for a glyph range that does not exist.
+ */
+function fontFaces(fonts: FontFiles) {
+	const faces = [
+		{ url: fonts.latin, 'unicode-range': LATIN_RANGE },
+		{ url: fonts.latinExt, 'unicode-range': LATIN_EXT_RANGE },
+		...(fonts.arabic ? [{ url: fonts.arabic, 'unicode-range': ARABIC_RANGE }] : [])
+	];
+	if (!fonts.glyphs) return faces;
+	const prebuilt = parseUnicodeRanges(fonts.glyphs.pbf);
+	return [
+		...faces.map((face) => ({
+			...face,
+			'unicode-range': subtractUnicodeRanges(parseUnicodeRanges(face['unicode-range']), prebuilt)
+		})),
+		{ url: fonts.latin, 'unicode-range': subtractUnicodeRanges([[0, 0x10ffff]], prebuilt) }
+	].filter((face) => face['unicode-range'].length > 0);
+}
 
 /**
  * The paint properties every layer of a type evaluates per feature. MapLibre compiles one shader
@@ -206,27 +269,25 @@ export function buildStyle(
 	const sources = Object.fromEntries(
 		entries
 			.flatMap((e) => e.sources)
-			.map(({ id, attribution, cluster }) => [
+			.map(({ id, attribution, cluster, vector }) => [
 				id,
-				{
-					type: 'geojson' as const,
-					data: data[id] ?? EMPTY,
-					promoteId: 'id',
-					...(attribution ? { attribution } : {}),
-					...cluster
-				}
+				// A served layer: vector tiles from its archive's pmtiles:// URL.
+				vector && typeof data[id] === 'string'
+					? { type: 'vector' as const, url: data[id], ...(attribution ? { attribution } : {}) }
+					: {
+							type: 'geojson' as const,
+							data: data[id] ?? EMPTY,
+							promoteId: 'id',
+							...(attribution ? { attribution } : {}),
+							...cluster
+						}
 			])
 	);
 	return {
 		version: 8,
 		name: 'Borderline offline',
-		'font-faces': {
-			[FONT]: [
-				{ url: fonts.latin, 'unicode-range': LATIN_RANGE },
-				{ url: fonts.latinExt, 'unicode-range': LATIN_EXT_RANGE },
-				...(fonts.arabic ? [{ url: fonts.arabic, 'unicode-range': ARABIC_RANGE }] : [])
-			]
-		},
+		...(fonts.glyphs ? { glyphs: fonts.glyphs.url } : {}),
+		'font-faces': { [FONT]: fontFaces(fonts) },
 		sources,
 		layers: settings
 			? applyLayerSettings(buildLayers(actors, entries, sides), settings, togglesOf(entries))

@@ -114,3 +114,31 @@ export function analysisLines(
 		);
 	return lines;
 }
+
+/**
+ * An event's distances for a briefing page: to the border with its range (under each line),
+ * its side, the nearest towns and crossing.
+ */
+export function eventDistanceLines(
+	d: EventDistances | undefined,
+	borderCountries: readonly string[],
+	lineError: CrossingOffset | null,
+	disputedSummary: string | null,
+	lineLabel: string
+): string[] {
+	if (!d) return [];
+	return [
+		...analysisLines(d, null, false, lineError, disputedSummary, lineLabel),
+		`Side: ${sideLabel(d.side, borderCountries)}.`,
+		...(d.nearestTown
+			? [
+					`Nearest town: ${d.nearestTown.name} (${d.nearestTown.country}), ${formatKm(d.nearestTown.distanceKm)}.`
+				]
+			: []),
+		...(d.nearestCrossing
+			? [
+					`Nearest border crossing: ${d.nearestCrossing.name}, ${formatKm(d.nearestCrossing.distanceKm)}.`
+				]
+			: [])
+	];
+}

@@ -1,11 +1,12 @@
 // The PNG snapshot: the rendered map and the page's furniture drawn on one 2D canvas at the dpi.
+import { legendText } from '$lib/map/legend';
 import { layoutPage, MM_PER_PT, type Measure, type PageContent, type Primitive } from './layout';
 import { MM_PER_INCH } from './paper';
 import type { SnapshotPlan } from './plan';
 import { withPngMetadata } from './png-meta';
 
-/** The app's typeface (self-hosted by @fontsource/noto-sans), the one the map labels use too. */
-const FAMILY = '"Noto Sans", sans-serif';
+/** The app's typefaces (self-hosted from @fontsource), the ones the map labels use too. */
+const FAMILY = '"Noto Sans", "Noto Naskh Arabic", sans-serif';
 
 const fontCss = (sizePx: number, bold: boolean) => `${bold ? 700 : 400} ${sizePx}px ${FAMILY}`;
 
@@ -23,7 +24,7 @@ export function pageTexts(content: PageContent): string[] {
 	return [
 		content.title,
 		content.subtitle,
-		...(content.legend ?? []).map((e) => e.label),
+		...(content.legend ?? []).map(legendText),
 		content.analysis?.heading ?? '',
 		...(content.analysis?.lines ?? []),
 		content.sources?.heading ?? '',

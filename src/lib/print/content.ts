@@ -11,7 +11,7 @@ export const PRINT_ATTRIBUTION: readonly string[] = [
 	ATTRIBUTION.naturalEarth,
 	ATTRIBUTION.geonames,
 	ATTRIBUTION.events,
-	'Map rendered with MapLibre GL JS; labels in Noto Sans (OFL)'
+	'Map rendered with MapLibre GL JS; text in Noto Sans and Noto Naskh Arabic (OFL)'
 ];
 
 /** The selected feature's display name. */

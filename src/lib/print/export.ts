@@ -15,8 +15,8 @@ import {
 } from './content';
 import { snapshotFileName } from './filename';
 import type { PageContent } from './layout';
-import { MAX_TITLE_CHARS, planSnapshot, type SnapshotRequest } from './plan';
-import { renderMap } from './render-map';
+import { MAX_TITLE_CHARS, planSnapshot, type SnapshotPlan, type SnapshotRequest } from './plan';
+import { renderMap, type RenderedMap } from './render-map';
 import { formatScale, groundMetresPerPaperMm, niceScaleBar, scaleDenominator } from './scale';
 
 export type SnapshotInputs = {
@@ -40,6 +40,41 @@ export type SnapshotInputs = {
 export type Progress = { fraction: number; label: string };
 
 export type Snapshot = { blob: Blob; fileName: string; widthPx: number; heightPx: number };
+
+/** The words and furniture of a snapshot's page around a rendered map. */
+export function snapshotContent(
+	request: SnapshotRequest,
+	inputs: SnapshotInputs,
+	rendered: RenderedMap,
+	plan: SnapshotPlan
+): PageContent {
+	const analysis = request.elements.analysis
+		? analysisBox(inputs.selected, inputs.analysisLines)
+		: null;
+	const lat = rendered.centre.lat;
+	const scaleText = formatScale(scaleDenominator(lat, rendered.zoom));
+	const metresPerMm = groundMetresPerPaperMm(lat, rendered.zoom);
+	const visibleEvents = inputs.events.filter((_, i) => rendered.probesVisible[i]);
+	const { elements } = request;
+	return {
+		title: request.title.trim().slice(0, MAX_TITLE_CHARS),
+		subtitle: viewSubtitle({ centre: rendered.centre, scaleText, bearingDeg: rendered.bearingDeg }),
+		legend: elements.legend ? inputs.legend : null,
+		analysis,
+		sources: elements.sources
+			? { heading: 'Sources of the events shown', items: eventSourceItems(visibleEvents) }
+			: null,
+		attribution: [...PRINT_ATTRIBUTION, ...(inputs.credits ?? [])],
+		generated: elements.date ? generatedText(inputs.now ?? new Date()) : null,
+		scaleBar: elements.scaleBar
+			? {
+					...niceScaleBar(metresPerMm, Math.min(40, plan.frame.map.w * 0.3)),
+					scaleText: scaleNote(scaleText, lat)
+				}
+			: null,
+		northArrow: elements.northArrow ? { bearingDeg: rendered.bearingDeg } : null
+	};
+}
 
 export async function exportSnapshot(
 	request: SnapshotRequest,
@@ -66,30 +101,7 @@ export async function exportSnapshot(
 	});
 	signal.throwIfAborted();
 	onProgress({ fraction: 0.72, label: 'Drawing legend, scale and text…' });
-
-	const lat = rendered.centre.lat;
-	const scaleText = formatScale(scaleDenominator(lat, rendered.zoom));
-	const metresPerMm = groundMetresPerPaperMm(lat, rendered.zoom);
-	const visibleEvents = inputs.events.filter((_, i) => rendered.probesVisible[i]);
-	const { elements } = request;
-	const content: PageContent = {
-		title: request.title.trim().slice(0, MAX_TITLE_CHARS),
-		subtitle: viewSubtitle({ centre: rendered.centre, scaleText, bearingDeg: rendered.bearingDeg }),
-		legend: elements.legend ? inputs.legend : null,
-		analysis,
-		sources: elements.sources
-			? { heading: 'Sources of the events shown', items: eventSourceItems(visibleEvents) }
-			: null,
-		attribution: [...PRINT_ATTRIBUTION, ...(inputs.credits ?? [])],
-		generated: elements.date ? generatedText(inputs.now ?? new Date()) : null,
-		scaleBar: elements.scaleBar
-			? {
-					...niceScaleBar(metresPerMm, Math.min(40, plan.frame.map.w * 0.3)),
-					scaleText: scaleNote(scaleText, lat)
-				}
-			: null,
-		northArrow: elements.northArrow ? { bearingDeg: rendered.bearingDeg } : null
-	};
+	const content = snapshotContent(request, inputs, rendered, plan);
 
 	onProgress({ fraction: 0.8, label: `Writing ${request.format.toUpperCase()}…` });
 	const blob =

@@ -17,6 +17,8 @@ export type FileNameParts = {
 	scenarioId: string;
 	/** The selected feature's id, if any. */
 	selectionId: string | null;
+	/** A briefing (overview and a page per event) rather than one view. */
+	briefing?: boolean;
 	paper: PaperId;
 	orientation: Orientation;
 	/** Only for `screen`, whose size is not implied by its name: the page in CSS px. */
@@ -38,6 +40,7 @@ export function snapshotFileName(parts: FileNameParts): string {
 	const words = [
 		'borderline',
 		slug(parts.scenarioId),
+		parts.briefing ? 'briefing' : null,
 		parts.selectionId ? slug(parts.selectionId) : null,
 		paper,
 		`${Math.round(parts.dpi)}dpi`

@@ -1,6 +1,6 @@
 // Where everything goes on a snapshot page, in millimetres: one display list that the PNG (2D
 // canvas) and PDF (jsPDF) renderers both draw, so the two formats match.
-import type { LegendEntry, LegendSymbol } from '$lib/map/legend';
+import { legendText, type LegendEntry, type LegendSymbol } from '$lib/map/legend';
 import { cssPxToMm, CSS_DPI, MM_PER_INCH, type SizeMm, type SizePx } from './paper';
 import type { ScaleBar } from './scale';
 
@@ -107,6 +107,8 @@ export type PageContent = {
 	subtitle: string;
 	legend: readonly LegendEntry[] | null;
 	analysis: { heading: string; lines: readonly string[] } | null;
+	/** Headed lists after the analysis (a briefing page's claims and distances). */
+	sections?: readonly { heading: string; lines: readonly string[] }[];
 	sources: { heading: string; items: readonly string[] } | null;
 	/** Data and software credits; always printed (the GeoNames licence requires it). */
 	attribution: readonly string[];
@@ -160,7 +162,7 @@ export function layoutPages(
 		);
 		// The units were wrapped for the first page's column, never wider than these.
 		const continued = rest[0]?.source
-			? [headingUnit('Sources of the events shown (continued)'), ...rest]
+			? [headingUnit(`${content.sources?.heading ?? 'Sources'} (continued)`), ...rest]
 			: rest;
 		rest = flowUnits(page, next.columns, continued, { continues: !last });
 		layoutFooter(page, next.footer, content, measure);
@@ -413,7 +415,7 @@ function legendUnits(entries: readonly LegendEntry[], width: number, measure: Me
 	return [
 		headingUnit('Legend'),
 		...entries.map((entry): Unit => {
-			const lines = wrapText(entry.label, width - symbolW - 1.5, size, false, measure);
+			const lines = wrapText(legendText(entry), width - symbolW - 1.5, size, false, measure);
 			const height = Math.max(5, lines.length * lineHeightMm(size) + 1.4);
 			return {
 				height,
@@ -446,7 +448,23 @@ export function legendSymbol(symbol: LegendSymbol, cx: number, cy: number): Prim
 					fill: onWhite(symbol.fill, symbol.opacity ?? 1),
 					stroke: symbol.stroke,
 					widthMm: 0.2
-				}
+				},
+				...(symbol.fill2
+					? [
+							{
+								kind: 'path' as const,
+								points: [
+									[cx + 3.5, cy - 1.8],
+									[cx + 3.5, cy + 1.8],
+									[cx - 3.5, cy + 1.8]
+								] as Point[],
+								closed: true,
+								fill: onWhite(symbol.fill2, symbol.opacity ?? 1),
+								stroke: symbol.stroke,
+								widthMm: 0.2
+							}
+						]
+					: [])
 			];
 		case 'shape': {
 			// As the map's icon draws it: the outline colour, then the fill inset by 2 CSS px.
@@ -659,11 +677,33 @@ function sourceUnits(
 	];
 }
 
+/** A headed list: each item's lines kept together, items free to flow to the next column. */
+function sectionUnits(
+	section: { heading: string; lines: readonly string[] },
+	width: number,
+	measure: Measure
+): Unit[] {
+	const size = 7;
+	return [
+		headingUnit(section.heading),
+		...section.lines.map((item): Unit => {
+			const lines = wrapText(item, width, size, false, measure);
+			return {
+				height: lines.length * lineHeightMm(size) + 0.9,
+				draw: (x, y) =>
+					lines.map((line, i) => text(line, x, y + ascentMm(size) + i * lineHeightMm(size), size))
+			};
+		})
+	];
+}
+
 /** The panel's legend, analysis and sources, as units to flow through columns `width` wide. */
 function panelUnits(content: PageContent, width: number, measure: Measure): Unit[] {
 	const units: Unit[] = [];
 	if (content.legend?.length) units.push(...legendUnits(content.legend, width, measure), spacer(3));
 	if (content.analysis) units.push(...analysisUnits(content.analysis, width, measure), spacer(1.5));
+	for (const section of content.sections ?? [])
+		units.push(...sectionUnits(section, width, measure), spacer(1.5));
 	if (content.sources?.items.length) units.push(...sourceUnits(content.sources, width, measure));
 	return units;
 }

@@ -28,6 +28,18 @@ export type RenderMapRequest = {
 	onProgress?: (fraction: number) => void;
 };
 
+/** A view of its own for a printed map (a briefing's event page): centre and zoom, north up. */
+export type PrintView = { center: [number, number]; zoom: number };
+
+/** An off-screen map kept open to render several views (a briefing), then closed. */
+export type PrintMap = {
+	/** Renders a view (the live map's, fitted, when none is given) with that selection highlighted. */
+	render(
+		options: Pick<RenderMapRequest, 'selection' | 'probes' | 'onProgress'> & { view?: PrintView }
+	): Promise<RenderedMap>;
+	close(): void;
+};
+
 export type RenderedMap = {
 	/** A 2D copy of the map's pixels, expectPx in size. */
 	image: HTMLCanvasElement;
@@ -47,13 +59,29 @@ export class RenderLimitError extends Error {}
  * computed from that zoom.
  */
 export async function renderMap(request: RenderMapRequest): Promise<RenderedMap> {
+	const printMap = await openPrintMap(request);
+	try {
+		return await printMap.render(request);
+	} finally {
+		printMap.close();
+	}
+}
+
+/**
+ * Opens the hidden off-screen map: the live map's style, images and view at the print size and
+ * pixel ratio. Each `render` moves it to a view and waits until it is drawn; glyphs and tiles
+ * already loaded serve the next view.
+ */
+export async function openPrintMap(
+	request: Omit<RenderMapRequest, 'selection' | 'probes' | 'onProgress'>
+): Promise<PrintMap> {
 	const { liveMap, cssPx, pixelRatio, signal } = request;
 	signal.throwIfAborted();
 	const maplibre = await import('maplibre-gl');
 	signal.throwIfAborted();
 
 	const liveCanvas = liveMap.getCanvas();
-	const zoom = fitZoom(
+	const fittedZoom = fitZoom(
 		liveMap.getZoom(),
 		{ widthPx: liveCanvas.clientWidth, heightPx: liveCanvas.clientHeight },
 		cssPx
@@ -72,25 +100,27 @@ export async function renderMap(request: RenderMapRequest): Promise<RenderedMap>
 	});
 	document.body.append(container);
 
-	let map: MlMap | undefined;
+	const options: MapOptions = {
+		container,
+		style: liveMap.getStyle(),
+		center: liveMap.getCenter(),
+		zoom: fittedZoom,
+		bearing: liveMap.getBearing(),
+		pitch: liveMap.getPitch(),
+		pixelRatio,
+		maxCanvasSize: [request.maxCanvasSidePx, request.maxCanvasSidePx],
+		canvasContextAttributes: { preserveDrawingBuffer: true },
+		interactive: false,
+		attributionControl: false,
+		// No label fade-in: the first complete frame is the final one.
+		fadeDuration: 0
+	};
+	const m = new maplibre.Map(options);
+	const close = () => {
+		m.remove();
+		container.remove();
+	};
 	try {
-		const options: MapOptions = {
-			container,
-			style: liveMap.getStyle(),
-			center: liveMap.getCenter(),
-			zoom,
-			bearing: liveMap.getBearing(),
-			pitch: liveMap.getPitch(),
-			pixelRatio,
-			maxCanvasSize: [request.maxCanvasSidePx, request.maxCanvasSidePx],
-			canvasContextAttributes: { preserveDrawingBuffer: true },
-			interactive: false,
-			attributionControl: false,
-			// No label fade-in: the first complete frame is the final one.
-			fadeDuration: 0
-		};
-		map = new maplibre.Map(options);
-		const m = map;
 		// Images added at run time (hatch, event symbols) are not in getStyle(): add them as the
 		// live map does, drawn at the print pixel ratio so the symbols stay sharp; copy any other
 		// image the style asks for from the live map.
@@ -100,29 +130,49 @@ export async function renderMap(request: RenderMapRequest): Promise<RenderedMap>
 			const image = liveMap.getImage(id);
 			m.addImage(id, image.data, { pixelRatio: image.pixelRatio, sdf: image.sdf });
 		});
-		request.onProgress?.(0.1);
 		// Every wait listens before anything can fire the event it waits for: an off-screen map
 		// with little to draw fires `load` and `idle` in the same frame.
 		await until(m, 'load', signal, RENDER_TIMEOUT_MS);
-		request.onProgress?.(0.3);
+	} catch (error) {
+		close();
+		throw error;
+	}
+
+	let highlighted: FeatureRef | null = null;
+	const render: PrintMap['render'] = async ({ selection, probes, onProgress, view }) => {
+		signal.throwIfAborted();
+		onProgress?.(0.3);
+		m.jumpTo(
+			view
+				? { center: view.center, zoom: view.zoom, bearing: 0, pitch: 0 }
+				: {
+						center: liveMap.getCenter(),
+						zoom: fittedZoom,
+						bearing: liveMap.getBearing(),
+						pitch: liveMap.getPitch()
+					}
+		);
 		// Feature state is not part of the style: re-apply the selection highlight.
-		if (request.selection)
-			m.setFeatureState(
-				{ source: request.selection.layer, id: request.selection.id },
-				{ selected: true }
-			);
+		if (highlighted) m.removeFeatureState({ source: highlighted.layer, id: highlighted.id });
+		highlighted = selection;
+		if (selection)
+			m.setFeatureState({ source: selection.layer, id: selection.id }, { selected: true });
 		// Each frame drawn while tiles and labels come in moves the bar on, ever more slowly.
 		let fraction = 0.3;
-		const onRender = () => request.onProgress?.((fraction += (0.85 - fraction) * 0.2));
+		const onRender = () => onProgress?.((fraction += (0.85 - fraction) * 0.2));
 		m.on('render', onRender);
-		// A frame after the highlight: `idle` follows the first frame that leaves nothing to
-		// load, even when the map was already complete at `load`.
-		const idle = until(m, 'idle', signal, RENDER_TIMEOUT_MS);
-		m.triggerRepaint();
-		await idle;
-		m.off('render', onRender);
-		request.onProgress?.(0.9);
+		try {
+			// A frame after the move: `idle` follows the first frame that leaves nothing to load,
+			// even when the map was already complete.
+			const idle = until(m, 'idle', signal, RENDER_TIMEOUT_MS);
+			m.triggerRepaint();
+			await idle;
+		} finally {
+			m.off('render', onRender);
+		}
+		onProgress?.(0.9);
 
+		if (import.meta.env.VITE_TEST_HOOKS === '1') recordPrintLabels(m, pixelRatio);
 		const canvas = m.getCanvas();
 		if (canvas.width !== request.expectPx.widthPx || canvas.height !== request.expectPx.heightPx)
 			throw new RenderLimitError(
@@ -134,7 +184,7 @@ export async function renderMap(request: RenderMapRequest): Promise<RenderedMap>
 		image.width = canvas.width;
 		image.height = canvas.height;
 		image.getContext('2d')!.drawImage(canvas, 0, 0);
-		const probesVisible = request.probes.map((lngLat) => {
+		const probesVisible = probes.map((lngLat) => {
 			const p = m.project(lngLat);
 			return p.x >= 0 && p.y >= 0 && p.x <= cssPx.widthPx && p.y <= cssPx.heightPx;
 		});
@@ -146,10 +196,24 @@ export async function renderMap(request: RenderMapRequest): Promise<RenderedMap>
 			bearingDeg: m.getBearing(),
 			probesVisible
 		};
-	} finally {
-		map?.remove();
-		container.remove();
-	}
+	};
+	return { render, close };
+}
+
+/** Label layers whose placed texts the e2e tests read from the last printed map. */
+const PRINT_LABEL_LAYERS = ['countries-label', 'provinces-label-involved', 'provinces-label'];
+
+/**
+ * For the e2e tests only (VITE_TEST_HOOKS=1): the country and province labels MapLibre placed on
+ * the last printed map, and its pixel ratio.
+ */
+function recordPrintLabels(m: MlMap, pixelRatio: number): void {
+	const layers = PRINT_LABEL_LAYERS.filter((id) => m.getLayer(id));
+	const labels = m
+		.queryRenderedFeatures({ layers })
+		.map((f) => ({ layer: f.layer.id, label: String(f.properties['label']) }));
+	const hooks = (window as unknown as { borderline?: Record<string, unknown> }).borderline;
+	if (hooks) hooks['printLabels'] = { pixelRatio, labels };
 }
 
 /** How long the off-screen map may take to load, or to finish drawing, before the export fails. */

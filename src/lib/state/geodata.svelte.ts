@@ -1,7 +1,7 @@
 // Owner of the loaded geodata of one scenario pack: every layer's features, or the error that
 // kept a file out, and the problems that set the pack's files against its scenario.json.
 import { fetchExtraLayer, fetchLayer, type GeodataError } from '$lib/geo/load';
-import { packProblems, type ScenarioMeta } from '$lib/geo/pack';
+import { packProblems, type FileExtraLayer, type ScenarioMeta } from '$lib/geo/pack';
 import { layerNames, type ExtraLayerData, type LayerData, type LayerName } from '$lib/geo/schema';
 import type { Pack, PackFile } from '$lib/packs';
 
@@ -39,12 +39,16 @@ export class GeodataStore {
 		}
 		const files = this.files;
 		const extraFiles = this.extraFiles;
+		// A served layer (tiles) is read by the map tile by tile: there is no file to fetch whole.
+		const fileExtras = this.meta.extraLayers.filter(
+			(e): e is FileExtraLayer => e.file !== undefined
+		);
 		const [results, extraResults] = await Promise.all([
 			Promise.all(
 				layerNames.map((layer) => fetchLayer(layer, files[layer].file, files[layer].url, fetcher))
 			),
 			Promise.all(
-				this.meta.extraLayers.map(async (extra) => ({
+				fileExtras.map(async (extra) => ({
 					id: extra.id,
 					result: await fetchExtraLayer(extra.kind, extra.file, extraFiles[extra.id]!.url, fetcher)
 				}))

@@ -98,15 +98,24 @@ export class ImportStore {
 
 	/**
 	 * The imported points inside a band: on the chosen line's side list and within `km` of it,
-	 * read from the tables' columns.
+	 * read from the tables' columns. Only the first `sample` are made into points (the panel names
+	 * a few and counts the rest).
 	 */
-	within(km: number, sides: readonly string[]): ImportedPoint[] {
+	within(
+		km: number,
+		sides: readonly string[],
+		sample: number
+	): { count: number; points: ImportedPoint[] } {
 		const line = this.lineId();
-		return this.tables.flatMap((t) => {
+		let count = 0;
+		const points: ImportedPoint[] = [];
+		for (const t of this.tables) {
 			const rows = tableRowsWithin(t, km, line, sides);
-			// Only the rows inside are made into points (the panel names a few and counts the rest).
-			return rows.map((i) => this.made.get(t)?.[i] ?? tablePoint(t, i));
-		});
+			count += rows.length;
+			for (const i of rows.slice(0, Math.max(0, sample - points.length)))
+				points.push(this.made.get(t)?.[i] ?? tablePoint(t, i));
+		}
+		return { count, points };
 	}
 
 	/** Starts the worker with the scenario it measures against. */
