@@ -1,13 +1,21 @@
 // The briefing: one PDF, like a QGIS atlas. An overview page (the snapshot of the view), then a page
 // per drawn event: the map centred on it with its precision and estimate, its facts, the claims
 // side by side, its distances with their intervals, and its sources in full.
+import { distance } from '@turf/turf';
 import { formatKm, formatUtc } from '$lib/format';
 import { precisionScopeText } from '$lib/geo/codebook';
 import { claimLine, claimTopicHeadings, sourceLine } from '$lib/geo/evidence';
 import { claimTopics, type MappedEventFeature } from '$lib/geo/schema';
 import type { LegendEntry } from '$lib/map/legend';
 import { addSnapshotPages, newPdf } from './compose-pdf';
-import { snapshotContent, type Progress, type Snapshot, type SnapshotInputs } from './export';
+import {
+	requestedAnalysis,
+	snapshotContent,
+	viewFurniture,
+	type Progress,
+	type Snapshot,
+	type SnapshotInputs
+} from './export';
 import { snapshotFileName } from './filename';
 import type { PageContent } from './layout';
 import { ALL_ELEMENTS, MAX_TITLE_CHARS, planSnapshot, type SnapshotRequest } from './plan';
@@ -101,23 +109,12 @@ export function eventView(
 	const radiusKm = Math.max(
 		3,
 		p.precisionKm,
-		...p.candidates.map(
-			(c) => kmBetween([lng, lat], c.coordinates as [number, number]) + c.precisionKm
-		)
+		...p.candidates.map((c) => distance([lng, lat], c.coordinates) + c.precisionKm)
 	);
 	const sidePx = Math.min(mapCssPx.widthPx, mapCssPx.heightPx) * 0.7;
 	const metresPerPx = (2 * radiusKm * 1000) / sidePx;
 	const zoom = Math.log2((METRES_PER_PX_Z0 * Math.cos((lat * Math.PI) / 180)) / metresPerPx);
 	return { center: [lng, lat], zoom: Math.min(12, Math.max(4, zoom)) };
-}
-
-/** Great-circle distance on the mean sphere, for framing only (no figure is printed from it). */
-function kmBetween([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
-	const rad = Math.PI / 180;
-	const a =
-		Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-		Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-	return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /**
@@ -156,7 +153,7 @@ export async function exportBriefing(
 			selection: inputs.selection,
 			probes: inputs.events.map((e) => e.geometry.coordinates as [number, number])
 		});
-		const content = snapshotContent(full, inputs, overview, plan);
+		const content = snapshotContent(full, inputs, overview, plan, requestedAnalysis(full, inputs));
 		const pdf = await newPdf(plan.frame.page, content);
 		addSnapshotPages(pdf, plan.frame, content, overview.image, 'overview');
 		for (const [i, item] of inputs.briefingEvents.entries()) {
@@ -166,7 +163,7 @@ export async function exportBriefing(
 				probes: [],
 				view: eventView(item.event, plan.frame.mapCssPx)
 			});
-			const around = snapshotContent(full, inputs, rendered, plan);
+			const around = viewFurniture(full.elements, rendered, plan);
 			addSnapshotPages(
 				pdf,
 				plan.frame,

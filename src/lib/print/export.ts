@@ -41,31 +41,17 @@ export type Progress = { fraction: number; label: string };
 
 export type Snapshot = { blob: Blob; fileName: string; widthPx: number; heightPx: number };
 
-/** The words and furniture of a snapshot's page around a rendered map. */
-export function snapshotContent(
-	request: SnapshotRequest,
-	inputs: SnapshotInputs,
+/** What a page says of its rendered view: the subtitle, the scale bar and the north arrow. */
+export function viewFurniture(
+	elements: SnapshotRequest['elements'],
 	rendered: RenderedMap,
 	plan: SnapshotPlan
-): PageContent {
-	const analysis = request.elements.analysis
-		? analysisBox(inputs.selected, inputs.analysisLines)
-		: null;
+): Pick<PageContent, 'subtitle' | 'scaleBar' | 'northArrow'> {
 	const lat = rendered.centre.lat;
 	const scaleText = formatScale(scaleDenominator(lat, rendered.zoom));
 	const metresPerMm = groundMetresPerPaperMm(lat, rendered.zoom);
-	const visibleEvents = inputs.events.filter((_, i) => rendered.probesVisible[i]);
-	const { elements } = request;
 	return {
-		title: request.title.trim().slice(0, MAX_TITLE_CHARS),
 		subtitle: viewSubtitle({ centre: rendered.centre, scaleText, bearingDeg: rendered.bearingDeg }),
-		legend: elements.legend ? inputs.legend : null,
-		analysis,
-		sources: elements.sources
-			? { heading: 'Sources of the events shown', items: eventSourceItems(visibleEvents) }
-			: null,
-		attribution: [...PRINT_ATTRIBUTION, ...(inputs.credits ?? [])],
-		generated: elements.date ? generatedText(inputs.now ?? new Date()) : null,
 		scaleBar: elements.scaleBar
 			? {
 					...niceScaleBar(metresPerMm, Math.min(40, plan.frame.map.w * 0.3)),
@@ -76,15 +62,44 @@ export function snapshotContent(
 	};
 }
 
+/** The words and furniture of a snapshot's page around a rendered map. */
+export function snapshotContent(
+	request: SnapshotRequest,
+	inputs: SnapshotInputs,
+	rendered: RenderedMap,
+	plan: SnapshotPlan,
+	analysis: PageContent['analysis']
+): PageContent {
+	const visibleEvents = inputs.events.filter((_, i) => rendered.probesVisible[i]);
+	const { elements } = request;
+	return {
+		title: request.title.trim().slice(0, MAX_TITLE_CHARS),
+		...viewFurniture(elements, rendered, plan),
+		legend: elements.legend ? inputs.legend : null,
+		analysis,
+		sources: elements.sources
+			? { heading: 'Sources of the events shown', items: eventSourceItems(visibleEvents) }
+			: null,
+		attribution: [...PRINT_ATTRIBUTION, ...(inputs.credits ?? [])],
+		generated: elements.date ? generatedText(inputs.now ?? new Date()) : null
+	};
+}
+
+/** The analysis box a request prints, if any (an event is selected and the box is asked for). */
+export function requestedAnalysis(
+	request: SnapshotRequest,
+	inputs: SnapshotInputs
+): PageContent['analysis'] {
+	return request.elements.analysis ? analysisBox(inputs.selected, inputs.analysisLines) : null;
+}
+
 export async function exportSnapshot(
 	request: SnapshotRequest,
 	inputs: SnapshotInputs,
 	signal: AbortSignal,
 	onProgress: (progress: Progress) => void = () => {}
 ): Promise<Snapshot> {
-	const analysis = request.elements.analysis
-		? analysisBox(inputs.selected, inputs.analysisLines)
-		: null;
+	const analysis = requestedAnalysis(request, inputs);
 	const plan = planSnapshot(request, analysis !== null);
 	onProgress({ fraction: 0.02, label: 'Rendering map…' });
 	const rendered = await renderMap({
@@ -101,7 +116,7 @@ export async function exportSnapshot(
 	});
 	signal.throwIfAborted();
 	onProgress({ fraction: 0.72, label: 'Drawing legend, scale and text…' });
-	const content = snapshotContent(request, inputs, rendered, plan);
+	const content = snapshotContent(request, inputs, rendered, plan, analysis);
 
 	onProgress({ fraction: 0.8, label: `Writing ${request.format.toUpperCase()}…` });
 	const blob =

@@ -652,46 +652,33 @@ function analysisUnits(
 	];
 }
 
-function sourceUnits(
-	sources: { heading: string; items: readonly string[] },
+/** How a headed list is set: its size, the gap after each item, and whether items are cited sources (bulleted). */
+type ListStyle = { sizePt: number; gapMm: number; sources: boolean };
+
+/**
+ * A headed list: each item's lines kept together, items free to flow to the next column.
+ * Sources are bulleted and count as sources where a page cannot hold them all.
+ */
+function listUnits(
+	list: { heading: string; items: readonly string[] },
 	width: number,
-	measure: Measure
+	measure: Measure,
+	{ sizePt: size, gapMm, sources }: ListStyle
 ): Unit[] {
-	const size = 6.5;
-	const indent = 2.4;
+	const indent = sources ? 2.4 : 0;
 	return [
-		headingUnit(sources.heading),
-		...sources.items.map((item): Unit => {
+		headingUnit(list.heading),
+		...list.items.map((item): Unit => {
 			const lines = wrapText(item, width - indent, size, false, measure);
 			return {
-				source: true,
-				height: lines.length * lineHeightMm(size) + 0.8,
+				source: sources,
+				height: lines.length * lineHeightMm(size) + gapMm,
 				draw: (x, y) => [
-					text('•', x + 0.4, y + ascentMm(size), size),
+					...(sources ? [text('•', x + 0.4, y + ascentMm(size), size)] : []),
 					...lines.map((line, i) =>
 						text(line, x + indent, y + ascentMm(size) + i * lineHeightMm(size), size)
 					)
 				]
-			};
-		})
-	];
-}
-
-/** A headed list: each item's lines kept together, items free to flow to the next column. */
-function sectionUnits(
-	section: { heading: string; lines: readonly string[] },
-	width: number,
-	measure: Measure
-): Unit[] {
-	const size = 7;
-	return [
-		headingUnit(section.heading),
-		...section.lines.map((item): Unit => {
-			const lines = wrapText(item, width, size, false, measure);
-			return {
-				height: lines.length * lineHeightMm(size) + 0.9,
-				draw: (x, y) =>
-					lines.map((line, i) => text(line, x, y + ascentMm(size) + i * lineHeightMm(size), size))
 			};
 		})
 	];
@@ -703,8 +690,18 @@ function panelUnits(content: PageContent, width: number, measure: Measure): Unit
 	if (content.legend?.length) units.push(...legendUnits(content.legend, width, measure), spacer(3));
 	if (content.analysis) units.push(...analysisUnits(content.analysis, width, measure), spacer(1.5));
 	for (const section of content.sections ?? [])
-		units.push(...sectionUnits(section, width, measure), spacer(1.5));
-	if (content.sources?.items.length) units.push(...sourceUnits(content.sources, width, measure));
+		units.push(
+			...listUnits({ heading: section.heading, items: section.lines }, width, measure, {
+				sizePt: 7,
+				gapMm: 0.9,
+				sources: false
+			}),
+			spacer(1.5)
+		);
+	if (content.sources?.items.length)
+		units.push(
+			...listUnits(content.sources, width, measure, { sizePt: 6.5, gapMm: 0.8, sources: true })
+		);
 	return units;
 }
 
