@@ -42,11 +42,11 @@ const config = {
 					'sha256-tcbDxjMo+xKqM21aCGYbs/QAJqB7yUXC06oPWDapBgc=', // display: contents
 					'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=' // position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); …
 				],
-				// blob: for the imported points' GeoJSON, made in the page for MapLibre's worker to read.
-				// 'self' also covers a served layer's PMTiles archive in a pack (range requests from
-				// the page). An archive on another host (an https:// `tiles` URL) needs that origin
+				// 'self' covers a served layer's PMTiles archive in a pack (range requests from the
+				// page); imported points reach the map as tiles from the page's own worker, fetching
+				// nothing. An archive on another host (an https:// `tiles` URL) needs that origin
 				// added here by whoever deploys the pack, e.g. 'https://tiles.example.org'; never '*'.
-				'connect-src': ['self', 'blob:'],
+				'connect-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['none']

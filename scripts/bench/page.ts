@@ -10,7 +10,8 @@ import ts from 'typescript';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { styleImages } from '../../src/lib/map/icons';
 import { buildStyle } from '../../src/lib/map/style';
-import { packCatalogue } from '../../src/lib/map/catalogue';
+import { FIRST_PAINT_SOURCES, packCatalogue } from '../../src/lib/map/catalogue';
+import { FIRST_MEANINGFUL_PAINT } from '../../src/lib/map/first-paint';
 import {
 	countryLabelCollection,
 	provinceLabelCollection,
@@ -179,10 +180,10 @@ import * as maplibregl from '/__bench/maplibre-gl.mjs';
 ${asTheApp ? "import { paintWhenComplete } from '/__bench/first-paint.js';" : ''}
 maplibregl.setWorkerUrl('/__bench/maplibre-gl-worker.mjs');
 const map = new maplibregl.Map({ container: 'map', style: ${JSON.stringify(style)}, bounds: [[59.3, 24.6], [65.3, 30.4]], fitBoundsOptions: { padding: 20 }${asTheApp ? ', validateStyle: false, fadeDuration: 0' : ''} });
-${asTheApp ? 'paintWhenComplete(map);' : ''}
+${asTheApp ? `paintWhenComplete(map, undefined, ${JSON.stringify(FIRST_PAINT_SOURCES)});` : ''}
 for (const i of ${JSON.stringify(imageList)})
 	map.addImage(i.id, { width: i.width, height: i.height, data: new Uint8Array(i.data) }, { pixelRatio: i.pixelRatio });
-map.once('idle', () => { document.title = 'idle'; });
+map.once('idle', () => { window.__idleAt = performance.now(); document.title = 'idle'; });
 window.__map = map;
 </script></body></html>`;
 }
@@ -326,6 +327,8 @@ export async function benchLoad(
 	] as const;
 	type Kind = (typeof kinds)[number];
 	const times = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
+	/** In-page times from navigation: the app's first meaningful paint, the bare page's idle. */
+	const firstPaint = { app: [] as number[], bare: [] as number[] };
 	const none = (): HeapPeaks => ({ mainMb: 0, workersMb: 0, byWorker: {} });
 	const heaps = { app: none(), bare: none() };
 	const keepPeaks = (into: HeapPeaks, run: HeapPeaks) => {
@@ -357,6 +360,14 @@ export async function benchLoad(
 			}
 			if (stop) keepPeaks(heaps[which as keyof typeof heaps], await stop());
 			else times[which].push(Date.now() - t0);
+			if (!stop && (which === 'app' || which === 'bare'))
+				firstPaint[which].push(
+					await page.evaluate<number>(
+						which === 'app'
+							? `performance.getEntriesByName(${JSON.stringify(FIRST_MEANINGFUL_PAINT)})[0]?.startTime ?? NaN`
+							: 'window.__idleAt'
+					)
+				);
 			await context.close();
 		}
 	}
@@ -366,6 +377,12 @@ export async function benchLoad(
 			medianMs: median(times.app),
 			baselineMs: median(times.bare),
 			note: 'baseline: bare MapLibre, same GeoJSON, one plain layer per file'
+		},
+		{
+			name: 'navigation → first meaningful paint: border and events drawn (ms, in page)',
+			medianMs: median(firstPaint.app),
+			baselineMs: median(firstPaint.bare),
+			note: "the app's first frame (labels follow in the complete one); baseline: the bare page's idle"
 		},
 		{
 			name: "  of which MapLibre drawing the app's style (ms)",

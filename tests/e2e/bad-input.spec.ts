@@ -14,12 +14,7 @@ const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' }
 const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
 
 async function importedCount(page: Page): Promise<number> {
-	return page.evaluate(async () => {
-		const map = window.borderline!.map as unknown as {
-			getSource(id: string): { getData(): Promise<{ features: unknown[] }> };
-		};
-		return (await map.getSource('imported').getData()).features.length;
-	});
+	return page.evaluate(async () => (await window.borderline!.importedIds()).length);
 }
 
 /**

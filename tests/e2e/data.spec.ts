@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { zipSync } from 'fflate';
-import { expect, iso, openMap, projectToPage, test } from './fixtures';
+import { expect, importedShown, iso, openMap, projectToPage, test } from './fixtures';
 
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
 const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
@@ -14,17 +14,9 @@ async function drawn(page: Page, count: number): Promise<void> {
 	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
 }
 
-/** The ids of the points the map's imported source holds (as MapLibre's worker parsed them). */
+/** The ids of the points the map's imported tiles are made of (in their worker). */
 async function importedIds(page: Page): Promise<string[]> {
-	return page.evaluate(async () => {
-		const map = window.borderline!.map as unknown as {
-			getSource(id: string): {
-				getData(): Promise<{ features: { properties: { id: string } }[] }>;
-			};
-		};
-		const data = await map.getSource('imported').getData();
-		return data.features.map((f) => f.properties.id);
-	});
+	return page.evaluate(() => window.borderline!.importedIds());
 }
 
 test('imports a GeoJSON and a CSV file, analysed like the events', async ({ page }) => {
@@ -189,7 +181,7 @@ test('imports still work when a geodata file other than the border failed to loa
 	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 3 points/);
 });
 
-test('a large import reaches the map as a file its worker reads, within the CSP', async ({
+test('a large import reaches the map as tiles made in a worker, within the CSP', async ({
 	page
 }) => {
 	const blocked: string[] = [];
@@ -197,7 +189,6 @@ test('a large import reaches the map as a file its worker reads, within the CSP'
 		if (/Content.Security.Policy|Refused to connect/i.test(m.text())) blocked.push(m.text());
 	});
 	await openMap(page);
-	// More points than the map takes inline: they go to MapLibre's worker as a blob: file.
 	const rows = ['name,latitude,longitude'];
 	for (let i = 0; i < 6_000; i++)
 		rows.push(
@@ -210,6 +201,17 @@ test('a large import reaches the map as a file its worker reads, within the CSP'
 	});
 	await expect(dataPanel(page).getByRole('status')).toContainText('Imported 6,000 points');
 	await drawn(page, 6_000);
+	// Drawn from tiles of the page's own scheme; in view (all 6,000 are), clusters and single
+	// points together stand for every one.
+	await importedShown(page, 6_000);
+	const source = await page.evaluate(() => {
+		const map = window.borderline!.map as unknown as {
+			getStyle(): { sources: Record<string, { type: string; tiles?: string[] }> };
+		};
+		return map.getStyle().sources['imported'];
+	});
+	expect(source?.type).toBe('vector');
+	expect(source?.tiles?.[0]).toMatch(/^borderline-imported:\/\//);
 	expect(blocked).toEqual([]);
 });
 

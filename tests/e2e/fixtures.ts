@@ -12,6 +12,8 @@ declare global {
 	interface Window {
 		borderline?: {
 			map: MapHandle;
+			/** The ids of the points the map's imported tiles are made of (MapView, test builds). */
+			importedIds: () => Promise<string[]>;
 			/** The labels placed on the last printed map (render-map.ts, test builds only). */
 			printLabels?: { pixelRatio: number; labels: { layer: string; label: string }[] };
 		};
@@ -104,6 +106,31 @@ export const iso = (text: string) => `\u2068${text}\u2069`;
 export async function openMap(page: Page, path = '/'): Promise<void> {
 	await page.goto(path);
 	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
+}
+
+/**
+ * Waits until the map shows `count` imported points in view, each drawn alone or counted in a
+ * cluster, as a user sees them before clicking one (their tiles come from a worker).
+ */
+export async function importedShown(page: Page, count: number): Promise<void> {
+	await expect
+		.poll(() =>
+			page.evaluate(() => {
+				const map = window.borderline!.map as unknown as {
+					loaded(): boolean;
+					queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
+				};
+				if (!map.loaded()) return -1;
+				const clusters = new Map<unknown, number>();
+				for (const c of map.queryRenderedFeatures({ layers: ['imported-clusters'] }))
+					clusters.set(c.properties['cluster_id'], Number(c.properties['point_count']));
+				const points = new Set(
+					map.queryRenderedFeatures({ layers: ['imported-circle'] }).map((f) => f.properties['id'])
+				);
+				return [...clusters.values()].reduce((n, c) => n + c, points.size);
+			})
+		)
+		.toBe(count);
 }
 
 /** Page coordinates (CSS px) of a longitude/latitude on the map. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { expect, iso, openMap, projectToPage, test } from './fixtures';
+import { expect, importedShown, iso, openMap, projectToPage, test } from './fixtures';
 
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
 const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
@@ -118,6 +118,7 @@ test('a selection of an imported point is cleared when its file is removed', asy
 	await openMap(page);
 	await importCsv(page, 'sites.csv', `name,lat,lon\nAlpha,${IRAN_A[1]},${IRAN_A[0]}\n`);
 	await expect(dataPanel(page).getByRole('status')).toContainText('Imported 1 point');
+	await importedShown(page, 1);
 	const p = await projectToPage(page, IRAN_A);
 	await page.mouse.click(p.x, p.y);
 	await expect(details(page).getByRole('heading', { name: 'Alpha' })).toBeVisible();

@@ -410,6 +410,7 @@ test.describe('Content Security Policy', () => {
 		expect(policy.get('object-src')).toEqual(["'none'"]);
 		expect(policy.get('form-action')).toEqual(["'none'"]);
 		expect(policy.get('base-uri')).toEqual(["'self'"]);
+		expect(policy.get('connect-src')).toEqual(["'self'"]);
 		expect(policy.get('script-src')![0]).toBe("'self'");
 		expect(policy.get('script-src')!.slice(1).length).toBeGreaterThan(0);
 		for (const source of policy.get('script-src')!.slice(1))

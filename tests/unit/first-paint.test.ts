@@ -1,7 +1,7 @@
 // The map draws nothing until its first complete frame, then draws as usual.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Map as MlMap } from 'maplibre-gl';
-import { paintWhenComplete } from '../../src/lib/map/first-paint';
+import { FIRST_MEANINGFUL_PAINT, paintWhenComplete } from '../../src/lib/map/first-paint';
 
 /** A stand-in for the parts of MapLibre's map that the hold reads. */
 function fakeMap() {
@@ -10,6 +10,14 @@ function fakeMap() {
 		ready: false,
 		_placementDirty: false,
 		repaints: 0,
+		/** The sources the style has, and whether each is loaded. */
+		sources: new Map<string, boolean>(),
+		getSource(id: string) {
+			return this.sources.has(id) ? {} : undefined;
+		},
+		isSourceLoaded(id: string) {
+			return this.sources.get(id) === true;
+		},
 		painter: { render: (frame: number) => void drawn.push(frame) },
 		loaded() {
 			return this.ready;
@@ -24,7 +32,10 @@ function fakeMap() {
 
 describe('paintWhenComplete', () => {
 	beforeEach(() => vi.useFakeTimers());
-	afterEach(() => vi.useRealTimers());
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.restoreAllMocks();
+	});
 
 	it('skips frames while sources load or labels are placed, then draws every frame', () => {
 		const { fake, map, drawn, frame } = fakeMap();
@@ -64,5 +75,48 @@ describe('paintWhenComplete', () => {
 		vi.advanceTimersByTime(10_000);
 		expect(fake.repaints).toBe(1);
 		expect(() => paintWhenComplete({} as MlMap)()).not.toThrow();
+	});
+
+	it('draws one frame once the essential sources are given and loaded, then the complete one', () => {
+		const mark = vi.spyOn(performance, 'mark');
+		const { fake, map, drawn, frame } = fakeMap();
+		fake.sources.set('borders', false).set('events', true).set('towns', false);
+		let given = false;
+		// 'absent' is not in the style: it is not waited for.
+		paintWhenComplete(map, 4000, ['borders', 'events', 'absent'], () => given);
+		fake.sources.set('borders', true);
+		frame(1);
+		expect(drawn, 'the state has not given its data yet').toEqual([]);
+		given = true;
+		fake.sources.set('borders', false);
+		frame(2);
+		expect(drawn, 'the border is still loading').toEqual([]);
+		fake.sources.set('borders', true);
+		frame(3);
+		expect(drawn).toEqual([3]);
+		expect(mark.mock.calls).toEqual([[FIRST_MEANINGFUL_PAINT]]);
+		// Then nothing until the whole map is loaded and its labels placed.
+		frame(4);
+		fake.ready = true;
+		fake._placementDirty = true;
+		frame(5);
+		expect(drawn).toEqual([3]);
+		fake._placementDirty = false;
+		frame(6);
+		frame(7);
+		expect(drawn).toEqual([3, 6, 7]);
+		expect(mark.mock.calls).toEqual([[FIRST_MEANINGFUL_PAINT]]);
+	});
+
+	it('draws the complete frame first when everything loads at once, marked as the first', () => {
+		const mark = vi.spyOn(performance, 'mark');
+		const { fake, map, drawn, frame } = fakeMap();
+		fake.sources.set('borders', true);
+		fake.ready = true;
+		paintWhenComplete(map, 4000, ['borders']);
+		frame(1);
+		frame(2);
+		expect(drawn).toEqual([1, 2]);
+		expect(mark.mock.calls).toEqual([[FIRST_MEANINGFUL_PAINT]]);
 	});
 });

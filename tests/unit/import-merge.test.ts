@@ -93,7 +93,6 @@ describe('import tables', () => {
 		);
 		expect(features[0]).toEqual({
 			type: 'Feature',
-			id: 'b.csv-1',
 			geometry: { type: 'Point', coordinates: [62, 27] },
 			properties: { id: 'b.csv-1', name: 'x'.repeat(60) + '…' }
 		});

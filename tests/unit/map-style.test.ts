@@ -88,7 +88,14 @@ describe('buildStyle', () => {
 		expect(text).not.toMatch(/https?:\/\//);
 		expect(style.glyphs).toBeUndefined();
 		expect(style.sprite).toBeUndefined();
-		expect(Object.values(style.sources).every((s) => s.type === 'geojson')).toBe(true);
+		// GeoJSON, but for the imported points' tiles, made in the page's own worker.
+		for (const [id, source] of Object.entries(style.sources)) {
+			if (id === 'imported') {
+				expect(source.type).toBe('vector');
+				const tiles = (source as { tiles?: string[] }).tiles ?? [];
+				expect(tiles.every((t) => t.startsWith('borderline-imported://'))).toBe(true);
+			} else expect(source.type, id).toBe('geojson');
+		}
 	});
 
 	it('draws clusters of imported points, and their counts, under the events', () => {

@@ -57,7 +57,8 @@ export type ImportTable = {
 	/**
 	 * The points as the map draws them: GeoJSON features joined by commas (a FeatureCollection's
 	 * `features` without the brackets), so files join into one collection by concatenation; as
-	 * UTF-8 bytes, which move to the page without a copy and into a Blob without decoding.
+	 * UTF-8 bytes, which move to the page and on to the map's tile worker without a copy (the
+	 * page's array is left empty: see ImportTiles.publish).
 	 */
 	mapFeatures: Uint8Array;
 };
@@ -169,7 +170,8 @@ export function packImport(
 }
 
 /**
- * The points as the map draws them: GeoJSON features joined by commas, as UTF-8.
+ * The points as the map draws them: GeoJSON features joined by commas, as UTF-8, each found by
+ * its `id` property (the map's tiles are made of them: import-tiles.ts).
  * @param labelChars how much of a name the map labels show
  */
 export function mapFeaturesOf(points: readonly ImportedPoint[], labelChars: number): Uint8Array {
@@ -178,7 +180,7 @@ export function mapFeaturesOf(points: readonly ImportedPoint[], labelChars: numb
 		// A label is drawn from the start of the name only: MapLibre cannot lay out a label of
 		// more than 16,384 characters, and a long one costs every frame.
 		return (
-			`{"type":"Feature","id":${id},"geometry":{"type":"Point","coordinates":[${p.point[0]},${p.point[1]}]},` +
+			`{"type":"Feature","geometry":{"type":"Point","coordinates":[${p.point[0]},${p.point[1]}]},` +
 			`"properties":{"id":${id},"name":${JSON.stringify(cutText(p.name, labelChars).text)}}}`
 		);
 	});

@@ -15,6 +15,7 @@ import type { LocationEstimate } from '$lib/geo/estimate';
 import type { Actor, ExtraLayer, ScenarioMeta } from '$lib/geo/pack';
 import { formatKm } from '$lib/format';
 import { creditText } from '$lib/geo/evidence';
+import { IMPORT_SOURCE_LAYER } from '$lib/geo/import-tiles';
 import type {
 	CrossingFeature,
 	LayerName,
@@ -23,7 +24,7 @@ import type {
 	Source,
 	TownFeature
 } from '$lib/geo/schema';
-import type { InteractiveLayer } from '$lib/state/selection';
+import type { FeatureRef, InteractiveLayer } from '$lib/state/selection';
 import type { LocalName, MapLanguage } from '$lib/geo/place-names';
 import { palette } from './palette';
 import { TOWN_ICON, type Shape } from './icons';
@@ -53,15 +54,10 @@ export const ATTRIBUTION = {
 };
 
 /**
- * Imported points are clustered where ten or more fall within 40 px: a file of 100 000 points
- * stays quick to pan, while a handful of sites is drawn point by point at any zoom.
+ * What the map's first frame waits for (first-paint.ts): the countries and provinces tinted by
+ * side, the border and the events. Labels and the rest follow in the complete frame.
  */
-export const IMPORTED_CLUSTERS = {
-	cluster: true,
-	clusterRadius: 40,
-	clusterMinPoints: 10,
-	clusterMaxZoom: 12
-} as const;
+export const FIRST_PAINT_SOURCES = ['countries', 'provinces', 'borders', 'events'] as const;
 
 /** The layer panel's groups, in the panel's order. */
 export const layerGroups = [
@@ -99,8 +95,8 @@ export interface MapInputs {
 	readonly selectedDistances: EventDistances | undefined;
 	/** The selected event's buffer radius, km. */
 	readonly eventRadiusKm: number;
-	/** The user's imported points. */
-	readonly imported: FeatureCollection | string;
+	/** The user's imported points: the template of their tiles' URLs (see ImportStore.mapData). */
+	readonly imported: string;
 	/** An event's short title, for labels. */
 	eventTitle(eventId: string): string;
 	/**
@@ -114,16 +110,20 @@ export interface MapInputs {
 	readonly lang: MapLanguage;
 }
 
-/** One source of the map: GeoJSON, or a served layer's vector tiles. */
+/** One source of the map: GeoJSON, or vector tiles. */
 export type SourceEntry = {
 	id: string;
-	/** Its data now; undefined keeps what the map has. A vector source's is its TileJSON URL. */
+	/**
+	 * Its data now; undefined keeps what the map has. A vector source's is a URL: its TileJSON's
+	 * (`archive`) or its tiles' template (`tiles`).
+	 */
 	data: (inputs: MapInputs) => FeatureCollection | string | undefined;
-	/** A vector tile source (a served layer, `pmtiles://…`), fixed for the page; else GeoJSON. */
-	vector?: true;
+	/**
+	 * Vector tiles instead of GeoJSON: a served layer's archive (`pmtiles://…`, fixed for the
+	 * page), or tiles made in the page, by a URL template that changes with what they hold.
+	 */
+	vector?: 'archive' | 'tiles';
 	attribution?: string;
-	/** MapLibre clustering options. */
-	cluster?: typeof IMPORTED_CLUSTERS;
 };
 
 /** A style layer with its place in the drawing order (lower draws first; ties keep catalogue order). */
@@ -952,7 +952,7 @@ export const catalogue: LayerEntry[] = [
 		id: 'imported',
 		label: 'Imported points',
 		group: 'Your data',
-		sources: [{ id: 'imported', data: (i) => i.imported, cluster: IMPORTED_CLUSTERS }],
+		sources: [{ id: 'imported', data: (i) => i.imported, vector: 'tiles' }],
 		style: () => [
 			{
 				// Where imported points crowd (a dense file seen from afar), one circle sized by how
@@ -962,6 +962,7 @@ export const catalogue: LayerEntry[] = [
 				z: Z.points + 3,
 				type: 'circle',
 				source: 'imported',
+				'source-layer': IMPORT_SOURCE_LAYER,
 				filter: ['has', 'point_count'],
 				paint: {
 					'circle-color': palette.imported,
@@ -976,6 +977,7 @@ export const catalogue: LayerEntry[] = [
 				z: Z.points + 4,
 				type: 'symbol',
 				source: 'imported',
+				'source-layer': IMPORT_SOURCE_LAYER,
 				filter: ['has', 'point_count'],
 				layout: {
 					'text-field': ['get', 'point_count_abbreviated'],
@@ -990,6 +992,7 @@ export const catalogue: LayerEntry[] = [
 				z: Z.points + 7,
 				type: 'circle',
 				source: 'imported',
+				'source-layer': IMPORT_SOURCE_LAYER,
 				filter: ['!', ['has', 'point_count']],
 				paint: {
 					'circle-color': palette.imported,
@@ -1007,6 +1010,7 @@ export const catalogue: LayerEntry[] = [
 					{ size: 11, anchor: 'left', offset: [0.8, 0] },
 					palette.imported
 				),
+				'source-layer': IMPORT_SOURCE_LAYER,
 				filter: ['!', ['has', 'point_count']],
 				// Thousands of imported labels would only collide: name them once zoomed in.
 				minzoom: 7
@@ -1040,7 +1044,7 @@ export function extraLayerEntry(extra: ExtraLayer): LayerEntry {
 		id,
 		data: (i) => i.extra(extra.id),
 		attribution: creditText(extra.source),
-		...(extra.tiles !== undefined ? { vector: true as const } : {})
+		...(extra.tiles !== undefined ? { vector: 'archive' as const } : {})
 	};
 	const sourceLayer = extra.tiles !== undefined ? { 'source-layer': extra.sourceLayer } : {};
 	const byKind = {
@@ -1130,3 +1134,17 @@ export const sourceEntries: SourceEntry[] = catalogue.flatMap((e) => e.sources);
 
 /** An empty collection, for a source with nothing yet. */
 export const EMPTY = empty;
+
+/**
+ * Where a clicked or selected feature's state is kept on the map: its layer's source, and for
+ * the imported points (vector tiles) the tiles' layer.
+ */
+export function featureTarget(ref: FeatureRef): {
+	source: string;
+	sourceLayer?: string;
+	id: string;
+} {
+	return ref.layer === 'imported'
+		? { source: ref.layer, sourceLayer: IMPORT_SOURCE_LAYER, id: ref.id }
+		: { source: ref.layer, id: ref.id };
+}

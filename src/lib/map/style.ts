@@ -3,12 +3,13 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { FeatureCollection } from 'geojson';
 import type { Actor } from '$lib/geo/pack';
 import type { InteractiveLayer } from '$lib/state/selection';
+import { IMPORT_TILES_MAXZOOM } from '$lib/geo/import-tiles';
 import { palette } from './palette';
 import { styleImages } from './icons';
 import { applyLayerSettings, togglesOf, type LayerSettings } from './layers';
 import { catalogue, EMPTY, FONT, HATCH_IMAGE, type LayerEntry, type StyleLayer } from './catalogue';
 
-export { ATTRIBUTION, FONT, HATCH_IMAGE, IMPORTED_CLUSTERS } from './catalogue';
+export { ATTRIBUTION, FONT, HATCH_IMAGE } from './catalogue';
 
 /**
  * Style layers that respond to clicks and hover, mapped to the data layer they show, in click
@@ -25,8 +26,8 @@ export type SourceId = string;
 
 /**
  * What each map source is built from: GeoJSON, or the URL of a GeoJSON file for MapLibre's worker
- * to fetch and parse itself (a served layer's: its archive's pmtiles:// URL). A missing source
- * gets an empty collection.
+ * to fetch and parse itself; for a vector source, a served layer's archive's pmtiles:// URL or the
+ * imported points' tile URL template. A missing source gets an empty collection.
  */
 export type StyleData = Partial<Record<SourceId, FeatureCollection | string>>;
 
@@ -269,19 +270,26 @@ export function buildStyle(
 	const sources = Object.fromEntries(
 		entries
 			.flatMap((e) => e.sources)
-			.map(({ id, attribution, cluster, vector }) => [
-				id,
+			.map(({ id, attribution, vector }) => {
+				const value = data[id];
+				const credit = attribution ? { attribution } : {};
 				// A served layer: vector tiles from its archive's pmtiles:// URL.
-				vector && typeof data[id] === 'string'
-					? { type: 'vector' as const, url: data[id], ...(attribution ? { attribution } : {}) }
-					: {
-							type: 'geojson' as const,
-							data: data[id] ?? EMPTY,
+				if (vector === 'archive' && typeof value === 'string')
+					return [id, { type: 'vector' as const, url: value, ...credit }];
+				// Tiles made in the page (imported points): points are found by their `id`.
+				if (vector === 'tiles')
+					return [
+						id,
+						{
+							type: 'vector' as const,
+							tiles: typeof value === 'string' ? [value] : [],
+							maxzoom: IMPORT_TILES_MAXZOOM,
 							promoteId: 'id',
-							...(attribution ? { attribution } : {}),
-							...cluster
+							...credit
 						}
-			])
+					];
+				return [id, { type: 'geojson' as const, data: value ?? EMPTY, promoteId: 'id', ...credit }];
+			})
 	);
 	return {
 		version: 8,

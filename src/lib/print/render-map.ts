@@ -1,6 +1,7 @@
 // Renders the live map's view again on a hidden off-screen map at print resolution, leaving the
 // live map untouched, and returns a copy of the pixels.
 import type { Map as MlMap, MapOptions } from 'maplibre-gl';
+import { featureTarget } from '$lib/map/catalogue';
 import { addStyleImages } from '$lib/map/style';
 import type { FeatureRef } from '$lib/state/selection';
 import type { Actor } from '$lib/geo/pack';
@@ -153,10 +154,9 @@ export async function openPrintMap(
 					}
 		);
 		// Feature state is not part of the style: re-apply the selection highlight.
-		if (highlighted) m.removeFeatureState({ source: highlighted.layer, id: highlighted.id });
+		if (highlighted) m.removeFeatureState(featureTarget(highlighted));
 		highlighted = selection;
-		if (selection)
-			m.setFeatureState({ source: selection.layer, id: selection.id }, { selected: true });
+		if (selection) m.setFeatureState(featureTarget(selection), { selected: true });
 		// Each frame drawn while tiles and labels come in moves the bar on, ever more slowly.
 		let fraction = 0.3;
 		const onRender = () => onProgress?.((fraction += (0.85 - fraction) * 0.2));

@@ -1,7 +1,6 @@
 // Owner of the user's imported points: files are read, validated and measured in a worker, which
 // sends each file back as a table of columns (cheap to receive); the points and their distances are
 // rebuilt from it as they are read. A failed import never touches what was loaded before.
-import type { FeatureCollection } from 'geojson';
 import { isolate, LABEL_CHARS } from '$lib/format';
 import { MAX_IMPORT_BYTES, slugify, type ImportedPoint } from '$lib/geo/import';
 import { MAX_STREAM_BYTES } from '$lib/geo/import-common';
@@ -9,17 +8,13 @@ import { tablePoint, tableRowsWithin, type ImportTable } from '$lib/geo/import-t
 import type { ImportRequest, ImportResponse, ImportTimings } from '$lib/geo/import-worker';
 import type { ScenarioLayers } from '$lib/geo/scenario';
 import { formatMb as mb } from '$lib/geo/size';
+import { ImportTiles } from './import-tiles';
 import { distanceLookup, indexTables, replaceFile, type DistanceLookup } from './import-merge';
 
 export type ImportedFile = { file: string; count: number; skipped: number; warnings: string[] };
 
 const plural = (n: number, word: string) =>
 	`${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-/** Up to this many imported points, the map gets them as a collection rather than a file. */
-const INLINE_MAP_POINTS = 5_000;
-/** How long a replaced map file stays readable: MapLibre's worker may still be fetching it. */
-const REVOKE_AFTER_MS = 30_000;
 
 export class ImportStore {
 	/** One table per imported file, in import order. */
@@ -30,12 +25,14 @@ export class ImportStore {
 	readonly points: ImportedPoint[];
 	/** The points' distances as the worker measured them, under the line the user measures to first. */
 	readonly distances: DistanceLookup;
+	/** Makes the map's tiles of the points, in a worker of its own. */
+	readonly tiles = new ImportTiles();
 	/**
-	 * The points as the map draws them: over INLINE_MAP_POINTS, the URL of a GeoJSON file made
-	 * here (MapLibre's worker fetches and parses it, so 100,000 points never cross the page's main
-	 * thread as objects); up to it, the collection itself.
+	 * The points as the map draws them: the URL template of their tiles, new whenever they
+	 * change. The tiles are made in a worker, so 100,000 points never cross the page's main
+	 * thread as objects, neither here nor in MapLibre.
 	 */
-	mapData = $state.raw<FeatureCollection | string>(EMPTY);
+	mapData = $state.raw<string>(this.tiles.publish([]));
 	files = $state.raw<ImportedFile[]>([]);
 	/** The last import's failure, for role="alert". */
 	error = $state<string | null>(null);
@@ -143,6 +140,7 @@ export class ImportStore {
 	stop(): void {
 		this.worker?.terminate();
 		this.worker = null;
+		this.tiles.stop();
 	}
 
 	private post(request: ImportRequest, transfer: Transferable[] = []): void {
@@ -299,29 +297,13 @@ export class ImportStore {
 	 * milliseconds and drawn without the round trip of a fetch.
 	 */
 	private setMapData(tables: readonly Pick<ImportTable, 'count' | 'mapFeatures'>[]): void {
-		const previous = this.mapData;
-		const count = tables.reduce((n, t) => n + t.count, 0);
-		const features = tables.map((t) => t.mapFeatures).filter((bytes) => bytes.length);
+		// By count: a run the map was given is emptied (ImportTiles.publish moves its bytes).
+		const features = tables.filter((t) => t.count > 0).map((t) => t.mapFeatures);
 		// The same features as drawn already (a file drawn early, then measured): nothing to redo.
 		if (features.length === this.drawn.length && features.every((f, i) => f === this.drawn[i]))
 			return;
 		this.drawn = features;
-		const [head, tail] = ['{"type":"FeatureCollection","features":[', ']}'];
-		if (count === 0) this.mapData = EMPTY;
-		else if (count > INLINE_MAP_POINTS)
-			this.mapData = URL.createObjectURL(
-				new Blob([head, ...features.flatMap((f, i) => (i ? [',', f] : [f])), tail] as BlobPart[], {
-					type: 'application/geo+json'
-				})
-			);
-		else {
-			const decoder = new TextDecoder();
-			this.mapData = JSON.parse(
-				head + features.map((f) => decoder.decode(f)).join(',') + tail
-			) as FeatureCollection;
-		}
-		if (typeof previous === 'string')
-			setTimeout(() => URL.revokeObjectURL(previous), REVOKE_AFTER_MS);
+		this.mapData = this.tiles.publish(features);
 	}
 
 	remove(file: string): void {
