@@ -6,12 +6,13 @@ import { bufferBand, prepareBufferContext } from '../../src/lib/geo/buffers';
 import { parseLayer } from '../../src/lib/geo/load';
 import type { LayerName } from '../../src/lib/geo/schema';
 import { bufferInput, buildScenario } from '../../src/lib/geo/scenario';
+import { DEFAULT_DIR } from './default-pack';
 
 const read = <K extends LayerName>(layer: K) =>
 	parseLayer(
 		layer,
 		`${layer}.geojson`,
-		JSON.parse(readFileSync(`geodata/scenarios/iran-pakistan-2024/${layer}.geojson`, 'utf8'))
+		JSON.parse(readFileSync(`${DEFAULT_DIR}/${layer}.geojson`, 'utf8'))
 	);
 
 function median(values: number[]): number {

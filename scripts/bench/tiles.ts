@@ -21,13 +21,13 @@ import { buildTiles } from '../tiles/build';
 import type { BenchRow } from './buffers';
 import { describeWorkers, heapSampler, median, openSettledApp, p95, panFrameTimes } from './page';
 import { startBenchServer } from './server';
+import { DEFAULT_DIR, DEFAULT_SLUG } from './default-pack';
 
-const DEFAULT = 'geodata/scenarios/iran-pakistan-2024';
 const POINTS = 1_000_000;
 
 /** 1,000,000 points in the pack's area from a fixed-seed generator, one Feature a line. */
 async function writeSyntheticPoints(file: string): Promise<void> {
-	const meta = JSON.parse(readFileSync(`${DEFAULT}/scenario.json`, 'utf8')) as {
+	const meta = JSON.parse(readFileSync(`${DEFAULT_DIR}/scenario.json`, 'utf8')) as {
 		bounds: { west: number; south: number; east: number; north: number };
 	};
 	const { west, south, east, north } = meta.bounds;
@@ -106,7 +106,7 @@ export async function benchTiles(browser: Browser): Promise<BenchRow[]> {
 			description: 'Synthetic bench data: 1,000,000 generated points, not events'
 		});
 
-		cpSync(DEFAULT, folder, { recursive: true });
+		cpSync(DEFAULT_DIR, folder, { recursive: true });
 		try {
 			mkdirSync(`${folder}/layers`);
 			copyFileSync(archive, `${folder}/layers/synthetic-points.pmtiles`);
@@ -147,7 +147,7 @@ export async function benchTiles(browser: Browser): Promise<BenchRow[]> {
 			const withLayer: Run[] = [];
 			const without: Run[] = [];
 			for (let i = 0; i < 2; i++) {
-				without.push(await measure(browser, `${server.base}/s/iran-pakistan-2024/`));
+				without.push(await measure(browser, `${server.base}/s/${DEFAULT_SLUG}/`));
 				withLayer.push(await measure(browser, `${server.base}/s/${slug}/`));
 			}
 			const frames = (runs: Run[]) => runs.flatMap((r) => r.frames);

@@ -182,6 +182,32 @@ describe('layoutPage', () => {
 		}
 	});
 
+	it('heads a list again where a page break cuts it, sources and sections alike', () => {
+		const page = paperSizeMm('a4', 'landscape');
+		const frame = pageFrame({ page, title: true, panel: true });
+		const claims = Array.from({ length: 300 }, (_, i) => `Claim ${i}: a statement, its claimant`);
+		const pages = layoutPages(
+			frame,
+			content({ sections: [{ heading: 'Claims: casualties', lines: claims }] }),
+			measure,
+			{ continuePages: true }
+		);
+		expect(pages.length).toBeGreaterThan(1);
+		const texts = pages.map((p) => p.filter((x) => x.kind === 'text').map((t) => t.text));
+		expect(
+			texts[1]!.some((t) => /^Claim \d+/.test(t)),
+			'page 2 goes on with the claims'
+		).toBe(true);
+		for (const onPage of texts.slice(1)) {
+			// The page's heading, then the list's, when the page begins inside the list.
+			const first = onPage.findIndex((t) => /^Claim \d+/.test(t));
+			if (first < 0) continue;
+			expect(onPage[first - 1]).toBe('Claims: casualties (continued)');
+		}
+		// The sources that follow the claims are headed once where they start.
+		expect(texts.flat().filter((t) => t === 'Sources of the events shown')).toHaveLength(1);
+	});
+
 	it('keeps a PDF to one page when everything fits', () => {
 		const frame = pageFrame({ page: paperSizeMm('a4', 'landscape'), title: true, panel: true });
 		expect(layoutPages(frame, content(), measure, { continuePages: true })).toHaveLength(1);

@@ -1,6 +1,6 @@
 // The legend model: the catalogue's legend lines of the layers shown, with the symbol the style
 // draws each with. The on-screen legend and the snapshot export both render from this list.
-import { packCatalogue, type LegendLine, type LegendMeta } from './catalogue';
+import { packCatalogue, type LayerEntry, type LegendLine, type LegendMeta } from './catalogue';
 
 export type { LegendSymbol } from './catalogue';
 
@@ -10,9 +10,14 @@ export type LegendEntry = LegendLine & { toggle: string };
 /**
  * Every legend entry of a scenario (its border, involved provinces and actors are named by its
  * pack), in catalogue order; pass the toggles that draw something now to keep only what is shown.
+ * `entries` is the pack's catalogue, when the caller has it already.
  */
-export function legendEntries(meta: LegendMeta, shownToggles?: ReadonlySet<string>): LegendEntry[] {
-	return packCatalogue(meta)
+export function legendEntries(
+	meta: LegendMeta,
+	shownToggles?: ReadonlySet<string>,
+	entries: readonly LayerEntry[] = packCatalogue(meta)
+): LegendEntry[] {
+	return entries
 		.filter((entry) => !shownToggles || shownToggles.has(entry.id))
 		.flatMap((entry) => entry.legend(meta).map((line) => ({ ...line, toggle: entry.id })));
 }

@@ -160,10 +160,10 @@ export function layoutPages(
 		page.push(
 			text(fitted.text, next.header.x, next.header.y + ascentMm(11), fitted.sizePt, { bold: true })
 		);
-		// The units were wrapped for the first page's column, never wider than these.
-		const continued = rest[0]?.source
-			? [headingUnit(`${content.sources?.heading ?? 'Sources'} (continued)`), ...rest]
-			: rest;
+		// The units were wrapped for the first page's column, never wider than these. A list cut
+		// by the page break is headed again on the new page.
+		const section = rest[0]?.section;
+		const continued = section ? [headingUnit(`${section} (continued)`), ...rest] : rest;
 		rest = flowUnits(page, next.columns, continued, { continues: !last });
 		layoutFooter(page, next.footer, content, measure);
 		pages.push(page);
@@ -398,6 +398,8 @@ type Unit = {
 	keepWithNext?: boolean;
 	/** One cited source: what a page that cannot hold them all counts as left out. */
 	source?: boolean;
+	/** An item of a headed list: the list's heading, repeated atop a page it continues on. */
+	section?: string;
 };
 
 function headingUnit(label: string): Unit {
@@ -672,6 +674,7 @@ function listUnits(
 			const lines = wrapText(item, width - indent, size, false, measure);
 			return {
 				source: sources,
+				section: list.heading,
 				height: lines.length * lineHeightMm(size) + gapMm,
 				draw: (x, y) => [
 					...(sources ? [text('•', x + 0.4, y + ascentMm(size), size)] : []),

@@ -45,7 +45,11 @@ export class ImportTiles {
 	private nextRequest = 1;
 	private readonly pending = new Map<number, Settle>();
 
-	constructor() {
+	/**
+	 * @param onfailure told why the worker stopped: the points it held are no longer drawn (their
+	 *   bytes moved to it), until their files are imported again
+	 */
+	constructor(private onfailure: (message: string) => void = () => {}) {
 		live.set(this.key, this);
 	}
 
@@ -127,12 +131,14 @@ export class ImportTiles {
 			if (r.requestId !== undefined) this.pending.delete(r.requestId);
 			if (r.type === 'error') {
 				if (settle) settle.reject(new Error(r.message));
-				else console.error(`Imported points could not be tiled: ${r.message}`);
+				else this.onfailure(`the points could not be tiled (${r.message})`);
 			} else settle?.resolve(r);
 		};
 		// A worker that dies leaves no request waiting; the next publish starts another.
 		worker.onerror = (event) => {
-			this.fail(new Error(`the tile worker stopped (${event.message || 'unknown error'})`));
+			const message = `the tile worker stopped (${event.message || 'unknown error'})`;
+			this.fail(new Error(message));
+			this.onfailure(message);
 			worker.terminate();
 			if (this.worker === worker) this.worker = null;
 			this.sent.clear();

@@ -26,7 +26,9 @@ export class ImportStore {
 	/** The points' distances as the worker measured them, under the line the user measures to first. */
 	readonly distances: DistanceLookup;
 	/** Makes the map's tiles of the points, in a worker of its own. */
-	readonly tiles = new ImportTiles();
+	readonly tiles = new ImportTiles((why) => {
+		this.error = `The map stopped drawing the imported points: ${why}. Import the files again to draw them.`;
+	});
 	/**
 	 * The points as the map draws them: the URL template of their tiles, new whenever they
 	 * change. The tiles are made in a worker, so 100,000 points never cross the page's main
