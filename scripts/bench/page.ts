@@ -384,8 +384,8 @@ export async function benchLoad(
 		},
 		{
 			name: 'navigation → first meaningful paint: border and events drawn (ms, in page)',
-			medianMs: median(firstPaint.app),
-			baselineMs: median(firstPaint.bare),
+			medianMs: median(firstPaint.app.filter(Number.isFinite)),
+			baselineMs: median(firstPaint.bare.filter(Number.isFinite)),
 			note: "the app's first frame (labels follow in the complete one); baseline: the bare page's idle"
 		},
 		{

@@ -119,4 +119,17 @@ describe('paintWhenComplete', () => {
 		expect(drawn).toEqual([1, 2]);
 		expect(mark.mock.calls).toEqual([[FIRST_MEANINGFUL_PAINT]]);
 	});
+
+	it('marks the frame the time limit lets through as the first, when none was drawn yet', () => {
+		const mark = vi.spyOn(performance, 'mark');
+		const { fake, map, drawn, frame } = fakeMap();
+		fake.sources.set('borders', false);
+		paintWhenComplete(map, 1000, ['borders']);
+		frame(1);
+		vi.advanceTimersByTime(1000);
+		frame(2);
+		frame(3);
+		expect(drawn).toEqual([2, 3]);
+		expect(mark.mock.calls).toEqual([[FIRST_MEANINGFUL_PAINT]]);
+	});
 });

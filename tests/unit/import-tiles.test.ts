@@ -124,18 +124,40 @@ describe('ImportTileServer', () => {
 		return r.type === 'ids' ? r.ids : r;
 	};
 
-	it('keeps the runs it was sent, by key, and lets go of those no longer published', () => {
+	it('keeps the runs it was sent, by key, and lets go of those neither published nor kept', () => {
 		const t = server();
 		t.s.handle({ type: 'publish', runs: [{ key: 1, bytes: run(dense.slice(0, 2)) }] });
 		t.s.handle({ type: 'publish', runs: [{ key: 1 }, { key: 2, bytes: run([lone]) }] });
 		expect(ids(t, 1)).toEqual(['d0', 'd1', 'lone']);
-		t.s.handle({ type: 'publish', runs: [{ key: 2 }] });
+		// Run 1 off the map but kept (a file drawn early, still being imported): back without bytes.
+		t.s.handle({ type: 'publish', runs: [{ key: 2 }], keep: [1] });
 		expect(ids(t, 2)).toEqual(['lone']);
-		// Run 1 was let go: published again without its bytes, it is an error, and the last
-		// published points stay.
-		t.s.handle({ type: 'publish', runs: [{ key: 1 }] });
-		expect(t.sent.at(-1)).toEqual({ type: 'error', message: 'run 1 was never sent' });
-		expect(ids(t, 3)).toEqual(['lone']);
+		t.s.handle({ type: 'publish', runs: [{ key: 2 }, { key: 1 }] });
+		expect(ids(t, 3)).toEqual(['lone', 'd0', 'd1']);
+		// Run 1 let go: published again without its bytes, it is reported lost, and the rest drawn.
+		t.s.handle({ type: 'publish', runs: [{ key: 2 }] });
+		t.s.handle({ type: 'publish', runs: [{ key: 1 }, { key: 2 }] });
+		expect(t.sent.at(-1)).toEqual({
+			type: 'lost',
+			keys: [1],
+			message: '1 of the runs were never sent'
+		});
+		expect(ids(t, 4)).toEqual(['lone']);
+	});
+
+	it('draws the runs it can read and reports the one it cannot', () => {
+		const t = server();
+		const broken = new TextEncoder().encode('{"type":"Feature",');
+		t.s.handle({
+			type: 'publish',
+			runs: [
+				{ key: 1, bytes: broken },
+				{ key: 2, bytes: run([lone]) }
+			]
+		});
+		const lost = t.sent.at(-1)!;
+		expect(lost.type === 'lost' && lost.keys).toEqual([1]);
+		expect(ids(t, 1)).toEqual(['lone']);
 	});
 
 	it('answers a tile request with its vector tile, by request id', () => {

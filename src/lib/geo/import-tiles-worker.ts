@@ -4,8 +4,12 @@
 import { ImportTileIndex, parseRun, type ClusterOptions } from './import-tiles';
 
 export type TileRequest =
-	/** The runs to draw now, by key; `bytes` only for a run this server has not been sent yet. */
-	| { type: 'publish'; runs: { key: number; bytes?: Uint8Array }[] }
+	/**
+	 * The runs to draw now, by key, with `bytes` for a run this server does not hold yet; `keep`
+	 * names runs to hold without drawing them (a file drawn early whose import is still under
+	 * way). Every other run is let go.
+	 */
+	| { type: 'publish'; runs: { key: number; bytes?: Uint8Array }[]; keep?: number[] }
 	| { type: 'tile'; requestId: number; z: number; x: number; y: number }
 	| { type: 'expansion'; requestId: number; clusterId: number }
 	| { type: 'ids'; requestId: number };
@@ -14,6 +18,8 @@ export type TileResponse =
 	| { type: 'tile'; requestId: number; data: ArrayBuffer }
 	| { type: 'expansion'; requestId: number; zoom: number | null }
 	| { type: 'ids'; requestId: number; ids: string[] }
+	/** Runs this server could not hold (unreadable, or never sent): the page sends them again. */
+	| { type: 'lost'; keys: number[]; message: string }
 	| { type: 'error'; requestId?: number; message: string };
 
 export class ImportTileServer {
@@ -31,15 +37,37 @@ export class ImportTileServer {
 		try {
 			switch (request.type) {
 				case 'publish': {
-					const kept = new Map<number, ReturnType<typeof parseRun>>();
+					const held = new Map<number, ReturnType<typeof parseRun>>();
+					const drawn: ReturnType<typeof parseRun>[] = [];
+					const lost: number[] = [];
+					const problems: string[] = [];
+					const hold = (key: number, bytes?: Uint8Array) => {
+						let run = held.get(key) ?? this.runs.get(key);
+						if (!run && bytes)
+							try {
+								run = parseRun(bytes);
+							} catch (e) {
+								problems.push((e as Error).message);
+							}
+						if (run) held.set(key, run);
+						else lost.push(key);
+						return run;
+					};
 					for (const { key, bytes } of request.runs) {
-						const run = this.runs.get(key) ?? (bytes ? parseRun(bytes) : undefined);
-						if (!run) throw new Error(`run ${key} was never sent`);
-						kept.set(key, run);
+						const run = hold(key, bytes);
+						if (run) drawn.push(run);
 					}
-					// Runs no longer drawn (a file removed) are let go.
-					this.runs = kept;
-					this.index = new ImportTileIndex([...kept.values()], this.clusters);
+					for (const key of request.keep ?? []) hold(key);
+					// Runs neither drawn nor kept (a file removed) are let go; the points that could be
+					// read are drawn.
+					this.runs = held;
+					this.index = new ImportTileIndex(drawn, this.clusters);
+					if (lost.length)
+						this.send({
+							type: 'lost',
+							keys: lost,
+							message: problems[0] ?? `${lost.length} of the runs were never sent`
+						});
 					return;
 				}
 				case 'tile': {

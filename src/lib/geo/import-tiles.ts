@@ -7,6 +7,8 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, Point } from 'geojson';
 
+/** The URL scheme of imported points' tiles: `borderline-imported://<store>/<generation>/z/x/y`. */
+export const IMPORT_TILES_SCHEME = 'borderline-imported';
 /** The one layer of every tile, which the style's imported layers draw (`source-layer`). */
 export const IMPORT_SOURCE_LAYER = 'imported';
 /** Tiles are made up to this zoom; the map overzooms them beyond. */

@@ -63,10 +63,19 @@ export function paintWhenComplete(
 		marked = true;
 		return drawn;
 	};
-	// Ending the hold early (the time limit, or the caller) asks for the frame it held back.
+	// Ending the hold early (the time limit, or the caller) asks for the frame it held back,
+	// which is then the first picture, and marked as such.
 	const stop = () => {
 		if (!holding) return;
 		release();
+		if (!marked && essential.length)
+			painter.render = (...args: unknown[]) => {
+				painter.render = render;
+				const drawn = render.apply(painter, args);
+				marked = true;
+				performance.mark(FIRST_MEANINGFUL_PAINT);
+				return drawn;
+			};
 		map.triggerRepaint();
 	};
 	const timer = setTimeout(stop, maxWaitMs);

@@ -3,7 +3,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { FeatureCollection } from 'geojson';
 import type { Actor } from '$lib/geo/pack';
 import type { InteractiveLayer } from '$lib/state/selection';
-import { IMPORT_TILES_MAXZOOM } from '$lib/geo/import-tiles';
+import { IMPORT_TILES_MAXZOOM, IMPORT_TILES_SCHEME } from '$lib/geo/import-tiles';
 import { palette } from './palette';
 import { styleImages } from './icons';
 import { applyLayerSettings, togglesOf, type LayerSettings } from './layers';
@@ -282,7 +282,10 @@ export function buildStyle(
 						id,
 						{
 							type: 'vector' as const,
-							tiles: typeof value === 'string' ? [value] : [],
+							// Before any data: a store no page has, whose tiles are empty.
+							tiles: [
+								typeof value === 'string' ? value : `${IMPORT_TILES_SCHEME}://0/0/{z}/{x}/{y}`
+							],
 							maxzoom: IMPORT_TILES_MAXZOOM,
 							promoteId: 'id',
 							...credit

@@ -2,9 +2,9 @@
 // publishes the runs of features to draw, and gets the URL template the map's source reads; the
 // map reads each tile through a URL scheme of its own, whose loader (loadImportTile) asks here.
 import type { TileRequest, TileResponse } from '$lib/geo/import-tiles-worker';
+import { IMPORT_TILES_SCHEME } from '$lib/geo/import-tiles';
 
-/** The URL scheme of imported points' tiles: `borderline-imported://<store>/<generation>/z/x/y`. */
-export const IMPORT_TILES_SCHEME = 'borderline-imported';
+export { IMPORT_TILES_SCHEME };
 
 /** The live tile stores of the page, by key (the first part of their URLs). */
 const live = new Map<number, ImportTiles>();
@@ -38,9 +38,10 @@ export class ImportTiles {
 	private readonly key = nextKey++;
 	private worker: Worker | null = null;
 	private generation = 0;
-	/** Each run's key, and the keys the worker has been sent. */
+	/** Each run's key; the keys of the runs the worker holds; the runs whose bytes were moved. */
 	private readonly runKeys = new WeakMap<Uint8Array, number>();
-	private readonly sent = new Set<number>();
+	private held = new Set<number>();
+	private readonly moved = new WeakSet<Uint8Array>();
 	private nextRun = 1;
 	private nextRequest = 1;
 	private readonly pending = new Map<number, Settle>();
@@ -54,41 +55,57 @@ export class ImportTiles {
 	}
 
 	/**
-	 * Draws these runs of features (see `mapFeaturesOf`) from now on, in place of the last: the
-	 * URL template returned is new each time, so the map's source reloads its tiles. A run is
-	 * known by its array, which is emptied when it is first published (its bytes move to the
-	 * worker): only the map reads them.
+	 * Draws these runs of features (see `mapFeaturesOf`) from now on, in place of the last, and
+	 * holds the `keep` runs without drawing them (a file drawn early, still being imported, that
+	 * another change took off the map for now); the worker lets every other run go. The URL
+	 * template returned is new each time, so the map's source reloads its tiles.
+	 *
+	 * A run is known by its array. Its bytes are handed over once, and moved rather than copied
+	 * when they have a buffer of their own (copying a million points' 110 MB took the main thread
+	 * 0.9 s): the page keeps the array, emptied, as the run's key. A run whose bytes went to a
+	 * worker that stopped cannot be sent again: it is left out (the failure was reported).
 	 */
-	publish(runs: readonly Uint8Array[]): string {
+	publish(runs: readonly Uint8Array[], keep: readonly Uint8Array[] = []): string {
 		this.generation++;
 		if (runs.length || this.worker) {
 			const worker = this.start();
-			const message: TileRequest = { type: 'publish', runs: [] };
+			const message = {
+				type: 'publish' as const,
+				runs: [] as { key: number; bytes?: Uint8Array }[],
+				keep: [] as number[]
+			};
 			const transfer: ArrayBuffer[] = [];
 			for (const bytes of runs) {
-				let key = this.runKeys.get(bytes);
-				if (key === undefined) this.runKeys.set(bytes, (key = this.nextRun++));
-				if (this.sent.has(key)) {
-					message.runs.push({ key });
-					continue;
+				const key = this.keyOf(bytes);
+				if (this.held.has(key)) message.runs.push({ key });
+				else if (!this.moved.has(bytes)) {
+					message.runs.push({ key, bytes });
+					const { buffer } = bytes;
+					if (
+						buffer instanceof ArrayBuffer &&
+						bytes.byteLength > 0 &&
+						bytes.byteOffset === 0 &&
+						bytes.byteLength === buffer.byteLength
+					) {
+						transfer.push(buffer);
+						this.moved.add(bytes);
+					}
 				}
-				message.runs.push({ key, bytes });
-				// A run is handed over once, and moved rather than copied when it has a buffer of
-				// its own (copying a million points' 110 MB took the main thread 0.9 s): the page
-				// keeps the array, emptied, as the run's key.
-				const { buffer } = bytes;
-				if (
-					buffer instanceof ArrayBuffer &&
-					bytes.byteOffset === 0 &&
-					bytes.byteLength === buffer.byteLength
-				)
-					transfer.push(buffer);
 			}
-			this.sent.clear();
-			for (const { key } of message.runs) this.sent.add(key);
-			worker.postMessage(message, transfer);
+			for (const bytes of keep) {
+				const key = this.keyOf(bytes);
+				if (this.held.has(key)) message.keep.push(key);
+			}
+			this.held = new Set([...message.runs.map((r) => r.key), ...message.keep]);
+			worker.postMessage(message satisfies TileRequest, transfer);
 		}
 		return `${IMPORT_TILES_SCHEME}://${this.key}/${this.generation}/{z}/{x}/{y}`;
+	}
+
+	private keyOf(bytes: Uint8Array): number {
+		let key = this.runKeys.get(bytes);
+		if (key === undefined) this.runKeys.set(bytes, (key = this.nextRun++));
+		return key;
 	}
 
 	/** Tile z/x/y of the points last published, as a vector tile (empty before any). */
@@ -115,7 +132,7 @@ export class ImportTiles {
 	stop(): void {
 		this.worker?.terminate();
 		this.worker = null;
-		this.sent.clear();
+		this.held.clear();
 		this.fail(new Error('the tiles of imported points were stopped'));
 		live.delete(this.key);
 	}
@@ -127,11 +144,18 @@ export class ImportTiles {
 		});
 		worker.onmessage = (event: MessageEvent<TileResponse>) => {
 			const r = event.data;
-			const settle = r.requestId === undefined ? undefined : this.pending.get(r.requestId);
+			if (r.type === 'lost') {
+				// Runs the worker could not hold: those whose bytes were moved are gone from the map.
+				for (const key of r.keys) this.held.delete(key);
+				return this.onfailure(`some points could not be tiled (${r.message})`);
+			}
+			const settle = this.pending.get(r.requestId ?? -1);
 			if (r.requestId !== undefined) this.pending.delete(r.requestId);
 			if (r.type === 'error') {
 				if (settle) settle.reject(new Error(r.message));
-				else this.onfailure(`the points could not be tiled (${r.message})`);
+				// An answer to a request given up meanwhile (aborted) is no failure.
+				else if (r.requestId === undefined)
+					this.onfailure(`the points could not be tiled (${r.message})`);
 			} else settle?.resolve(r);
 		};
 		// A worker that dies leaves no request waiting; the next publish starts another.
@@ -141,7 +165,7 @@ export class ImportTiles {
 			this.onfailure(message);
 			worker.terminate();
 			if (this.worker === worker) this.worker = null;
-			this.sent.clear();
+			this.held.clear();
 		};
 		live.set(this.key, this);
 		return (this.worker = worker);

@@ -58,6 +58,9 @@ export class ImportStore {
 	private pending = new Map<number, (response: ImportResponse) => void>();
 	/** The feature runs the map was last given, to tell when it has them already. */
 	private drawn: readonly Uint8Array[] = [];
+	/** The runs of files drawn early whose import is still under way. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive state: a local value or one replaced whole
+	private drawnEarly = new Set<Uint8Array>();
 	/** Each table's points, once made. */
 	private made = new WeakMap<ImportTable, ImportedPoint[]>();
 
@@ -202,6 +205,7 @@ export class ImportStore {
 						else if (r.type === 'features') {
 							// Drawn now, measured meanwhile: the table follows without them.
 							early = r.bytes;
+							this.drawnEarly.add(r.bytes);
 							this.setMapData([
 								...this.tables.filter((t) => t.file !== file.name),
 								{ count: r.count, mapFeatures: r.bytes }
@@ -264,6 +268,7 @@ export class ImportStore {
 			this.status = null;
 		} finally {
 			// Drawn early but not imported after all: the map shows what is imported.
+			if (early) this.drawnEarly.delete(early);
 			if (early && !this.tables.some((t) => t.mapFeatures === early)) this.setMapData(this.tables);
 			this.pending.delete(requestId);
 			this.busy = false;
@@ -294,9 +299,9 @@ export class ImportStore {
 	}
 
 	/**
-	 * The map's imported points. Many are handed over as a file for MapLibre's worker to read
-	 * (a blob: URL); up to INLINE_MAP_POINTS as the collection itself, which is cloned in a few
-	 * milliseconds and drawn without the round trip of a fetch.
+	 * The map's imported points: the tables' runs of features, drawn by the tile worker. Files
+	 * drawn early and still being imported are held there even when another change (a file
+	 * removed meanwhile) leaves them off the map for now, since their bytes were moved to it.
 	 */
 	private setMapData(tables: readonly Pick<ImportTable, 'count' | 'mapFeatures'>[]): void {
 		// By count: a run the map was given is emptied (ImportTiles.publish moves its bytes).
@@ -305,7 +310,7 @@ export class ImportStore {
 		if (features.length === this.drawn.length && features.every((f, i) => f === this.drawn[i]))
 			return;
 		this.drawn = features;
-		this.mapData = this.tiles.publish(features);
+		this.mapData = this.tiles.publish(features, [...this.drawnEarly]);
 	}
 
 	remove(file: string): void {
