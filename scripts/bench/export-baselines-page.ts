@@ -10,6 +10,7 @@ import {
 	Size,
 	Unit
 } from '@watergis/maplibre-gl-export';
+import { offscreenContainer } from '../../src/lib/print/offscreen';
 
 maplibregl.setWorkerUrl('/__bench/maplibre-gl-worker.mjs');
 // As the app does: keeps the worker pool alive between maps, so no render pays for starting it.
@@ -42,17 +43,7 @@ export async function plainRender(
 ): Promise<BaselineResult> {
 	const live = liveMap();
 	const started = performance.now();
-	const container = document.createElement('div');
-	Object.assign(container.style, {
-		position: 'fixed',
-		left: '-100000px',
-		top: '0',
-		width: `${cssPx.widthPx}px`,
-		height: `${cssPx.heightPx}px`,
-		visibility: 'hidden',
-		pointerEvents: 'none'
-	});
-	document.body.append(container);
+	const container = offscreenContainer(cssPx);
 	const map = new maplibregl.Map({
 		container,
 		style: live.getStyle(),

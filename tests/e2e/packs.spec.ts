@@ -1,12 +1,12 @@
 // Scenario packs are data: a copy of the default pack's folder under a new slug and title, and a
 // rebuild, give a third page at /s/<slug>/ with that title, with no source file changed. A pack
 // opened from a .zip is checked whole before it replaces what is on screen.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { pointToLineDistance } from '@turf/turf';
 import { zipSync, type Zippable } from 'fflate';
+import { buildWithPackCopy } from '../../scripts/bench/pack-copy';
 import { startBenchServer } from '../../scripts/bench/server';
 import { canvasColours, openMap, test as appTest } from './fixtures';
 
@@ -134,23 +134,11 @@ test('a copied pack folder and a rebuild make a new scenario page, no code chang
 }) => {
 	test.setTimeout(300_000);
 	const slug = `copied-pack-${process.pid}`;
-	const folder = `geodata/scenarios/${slug}`;
-	// Inside the project, so the build's own files resolve packages from its node_modules.
-	const out = mkdtempSync('.pack-test-');
-	cpSync(DEFAULT, folder, { recursive: true });
-	try {
-		const meta = JSON.parse(readFileSync(`${folder}/scenario.json`, 'utf8'));
-		writeFileSync(
-			`${folder}/scenario.json`,
-			JSON.stringify({ ...meta, slug, title: 'A copied scenario, for the test' }, null, '\t')
-		);
-		execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
-			env: { ...process.env, BORDERLINE_BUILD_DIR: out },
-			stdio: 'pipe'
-		});
-	} finally {
-		rmSync(folder, { recursive: true, force: true });
-	}
+	const out = buildWithPackCopy(
+		slug,
+		(_folder, meta) => ({ ...meta, slug, title: 'A copied scenario, for the test' }),
+		{ testHooks: false, stdio: 'pipe' }
+	);
 	const server = await startBenchServer(join(out, 'site'));
 	try {
 		await page.goto(`${server.base}/s/${slug}/`);

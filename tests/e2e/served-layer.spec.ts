@@ -2,9 +2,10 @@
 // towns built into a PMTiles archive by `npm run pack:tiles`, rebuilt, is drawn from the archive
 // by range requests on the app's origin, listed and toggled like any extra layer.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { buildWithPackCopy } from '../../scripts/bench/pack-copy';
 import { startBenchServer } from '../../scripts/bench/server';
 
 const DEFAULT = 'geodata/scenarios/iran-pakistan-2024';
@@ -36,72 +37,57 @@ test('a served layer is drawn from its PMTiles archive by range requests, and to
 }) => {
 	test.setTimeout(300_000);
 	const slug = `served-layer-${process.pid}`;
-	const folder = `geodata/scenarios/${slug}`;
-	// Inside the project, so the build's own files resolve packages from its node_modules.
-	const out = mkdtempSync('.pack-test-');
-	cpSync(DEFAULT, folder, { recursive: true });
-	try {
-		mkdirSync(`${folder}/layers`);
-		execFileSync(
-			'npm',
-			[
-				'run',
-				'--silent',
-				'pack:tiles',
-				'--',
-				`${DEFAULT}/towns.geojson`,
-				`${folder}/layers/towns.pmtiles`,
-				'--layer',
-				'towns',
-				'--kind',
-				'points',
-				'--max-zoom',
-				'10',
-				'--attribution',
-				'Towns © GeoNames, CC BY 4.0'
-			],
-			{ stdio: 'pipe' }
-		);
-		const meta = JSON.parse(readFileSync(`${folder}/scenario.json`, 'utf8'));
-		const towns = {
-			id: 'towns-served',
-			tiles: 'layers/towns.pmtiles',
-			sourceLayer: 'towns',
-			kind: 'points',
-			label: LABEL,
-			colour: '#7b1fa2',
-			source: {
-				publisher: 'GeoNames',
-				agency: null,
-				title: "The pack's own towns (towns.geojson), tiled by npm run pack:tiles",
-				date: null,
-				url: 'https://www.geonames.org/',
-				noUrlReason: null,
-				archiveUrl: null,
-				accessed: null
-			}
-		};
-		writeFileSync(
-			`${folder}/scenario.json`,
-			JSON.stringify(
-				{
-					...meta,
-					slug,
-					title: 'A pack with a served layer, for the test',
-					extraLayers: [...meta.extraLayers, towns]
-				},
-				null,
-				'\t'
-			)
-		);
-		execFileSync('npm', ['run', '--silent', 'pack:check', folder], { stdio: 'pipe' });
-		execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
-			env: { ...process.env, BORDERLINE_BUILD_DIR: out, VITE_TEST_HOOKS: '1' },
-			stdio: 'pipe'
-		});
-	} finally {
-		rmSync(folder, { recursive: true, force: true });
-	}
+	const out = buildWithPackCopy(
+		slug,
+		(folder, meta) => {
+			mkdirSync(`${folder}/layers`);
+			execFileSync(
+				'npm',
+				[
+					'run',
+					'--silent',
+					'pack:tiles',
+					'--',
+					`${DEFAULT}/towns.geojson`,
+					`${folder}/layers/towns.pmtiles`,
+					'--layer',
+					'towns',
+					'--kind',
+					'points',
+					'--max-zoom',
+					'10',
+					'--attribution',
+					'Towns © GeoNames, CC BY 4.0'
+				],
+				{ stdio: 'pipe' }
+			);
+			const towns = {
+				id: 'towns-served',
+				tiles: 'layers/towns.pmtiles',
+				sourceLayer: 'towns',
+				kind: 'points',
+				label: LABEL,
+				colour: '#7b1fa2',
+				source: {
+					publisher: 'GeoNames',
+					agency: null,
+					title: "The pack's own towns (towns.geojson), tiled by npm run pack:tiles",
+					date: null,
+					url: 'https://www.geonames.org/',
+					noUrlReason: null,
+					archiveUrl: null,
+					accessed: null
+				}
+			};
+			return {
+				...meta,
+				slug,
+				title: 'A pack with a served layer, for the test',
+				extraLayers: [...meta.extraLayers, towns]
+			};
+		},
+		{ testHooks: true, check: true, stdio: 'pipe' }
+	);
 	const server = await startBenchServer(join(out, 'site'));
 	const problems: string[] = [];
 	const archiveRequests: { range: string | undefined; status: number }[] = [];

@@ -53,15 +53,19 @@ export function paintWhenComplete(
 		essential.length > 0 &&
 		given() &&
 		essential.every((id) => !map.getSource(id) || map.isSourceLoaded(id));
+	/** Draws a frame; the first one drawn is marked (when there are essential sources). */
+	const draw = (args: unknown[]) => {
+		const drawn = render.apply(painter, args);
+		if (!marked && essential.length) performance.mark(FIRST_MEANINGFUL_PAINT);
+		marked = true;
+		return drawn;
+	};
 	painter.render = (...args: unknown[]) => {
 		// `_render` sets `_placementDirty` just before painting: a frame whose labels are still
 		// being placed is followed by another, so draw that one instead.
 		if (map.loaded() && internals._placementDirty !== true) release();
 		else if (marked || !essentialLoaded()) return;
-		const drawn = render.apply(painter, args);
-		if (!marked && essential.length) performance.mark(FIRST_MEANINGFUL_PAINT);
-		marked = true;
-		return drawn;
+		return draw(args);
 	};
 	// Ending the hold early (the time limit, or the caller) asks for the frame it held back,
 	// which is then the first picture, and marked as such.
@@ -71,10 +75,7 @@ export function paintWhenComplete(
 		if (!marked && essential.length)
 			painter.render = (...args: unknown[]) => {
 				painter.render = render;
-				const drawn = render.apply(painter, args);
-				marked = true;
-				performance.mark(FIRST_MEANINGFUL_PAINT);
-				return drawn;
+				return draw(args);
 			};
 		map.triggerRepaint();
 	};

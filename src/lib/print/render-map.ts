@@ -7,6 +7,7 @@ import type { FeatureRef } from '$lib/state/selection';
 import type { Actor } from '$lib/geo/pack';
 import type { SizePx } from './paper';
 import { fitZoom } from './scale';
+import { offscreenContainer } from './offscreen';
 
 export type RenderMapRequest = {
 	/** The live map: read (view and style), never changed. */
@@ -87,19 +88,8 @@ export async function openPrintMap(
 		{ widthPx: liveCanvas.clientWidth, heightPx: liveCanvas.clientHeight },
 		cssPx
 	);
-	const container = document.createElement('div');
-	container.setAttribute('aria-hidden', 'true');
+	const container = offscreenContainer(cssPx);
 	container.dataset['printMap'] = '';
-	Object.assign(container.style, {
-		position: 'fixed',
-		left: '-100000px',
-		top: '0',
-		width: `${cssPx.widthPx}px`,
-		height: `${cssPx.heightPx}px`,
-		visibility: 'hidden',
-		pointerEvents: 'none'
-	});
-	document.body.append(container);
 
 	const options: MapOptions = {
 		container,
