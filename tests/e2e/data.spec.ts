@@ -3,7 +3,15 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { zipSync } from 'fflate';
-import { expect, importedShown, iso, openMap, projectToPage, test } from './fixtures';
+import {
+	clickImported,
+	expect,
+	importedShown,
+	iso,
+	openMap,
+	projectToPage,
+	test
+} from './fixtures';
 
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
 const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
@@ -29,8 +37,7 @@ test('imports a GeoJSON and a CSV file, analysed like the events', async ({ page
 	);
 	await expect.poll(() => importedIds(page).then((ids) => ids.length)).toBe(6);
 	// Selecting an imported point on the map opens it with its distance to the border.
-	const jiwani = await projectToPage(page, [61.74573, 25.04852]);
-	await page.mouse.click(jiwani.x, jiwani.y);
+	await clickImported(page, [61.74573, 25.04852]);
 	const details = page.getByRole('region', { name: 'Jiwani' });
 	await expect(details.getByText('From your file')).toBeVisible();
 	await expect(details.getByText(/\d+\.\d km; Pakistan side/)).toBeVisible();
@@ -99,8 +106,7 @@ test('names from a file are shown as text, never as HTML', async ({ page }) => {
 		buffer: Buffer.from(JSON.stringify(payload))
 	});
 	await expect(dataPanel(page).getByRole('status')).toContainText(/Imported 1 point/);
-	const point = await projectToPage(page, [62.0, 27.0]);
-	await page.mouse.click(point.x, point.y);
+	await clickImported(page, [62.0, 27.0]);
 	await expect(
 		page.getByRole('heading', { name: '<img src=x onerror="window.pwned=true">' })
 	).toBeVisible();
@@ -234,10 +240,7 @@ test('dense imports are drawn as numbered clusters that zoom in on click', async
 	await expect.poll(() => importedIds(page).then((ids) => ids.length)).toBe(401);
 	const rendered = () =>
 		page.evaluate(() => {
-			const map = window.borderline!.map as unknown as {
-				queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
-				getZoom(): number;
-			};
+			const map = window.borderline!.map;
 			const clusters = map.queryRenderedFeatures({ layers: ['imported-clusters'] });
 			return {
 				clusters: clusters.length,
@@ -294,8 +297,7 @@ test('ACLED and UCDP GED exports import as events, and the events download as AC
 	await expect(dataPanel(page)).toContainText('Read as a ACLED export');
 	await drawn(page, 6);
 	// An imported row shows its event: codes, actors and the lowest toll ACLED records.
-	const rask = await projectToPage(page, [61.4014, 26.2356]);
-	await page.mouse.click(rask.x, rask.y);
+	await clickImported(page, [61.4014, 26.2356]);
 	const details = page.getByRole('region', { name: /Police headquarters in the town of Rask/ });
 	await expect(details.getByRole('heading', { name: 'ACLED event' })).toBeVisible();
 	await expect(details).toContainText('Battles → Armed clash');
@@ -310,8 +312,7 @@ test('ACLED and UCDP GED exports import as events, and the events download as AC
 		`Imported 6 points from ${iso('ucdp-ged-iran-pakistan-2024.csv')}`
 	);
 	await drawn(page, 6);
-	const panjgur = await projectToPage(page, [64.09459, 26.97186]);
-	await page.mouse.click(panjgur.x, panjgur.y);
+	await clickImported(page, [64.09459, 26.97186]);
 	const ged = page.getByRole('region', { name: /Sabz Koh \(Koh-i-Sabz\) village/ });
 	await expect(ged.getByRole('heading', { name: 'UCDP GED event' })).toBeVisible();
 	await expect(ged).toContainText('UCDP where_prec 3');

@@ -7,6 +7,12 @@ type MapHandle = {
 	project(lngLat: [number, number]): { x: number; y: number };
 	getCanvas(): HTMLCanvasElement;
 	redraw(): void;
+	loaded(): boolean;
+	getZoom(): number;
+	queryRenderedFeatures(
+		where: [[number, number], [number, number]] | { layers: string[] },
+		options?: { layers: string[] }
+	): { properties: Record<string, unknown> }[];
 };
 declare global {
 	interface Window {
@@ -116,10 +122,7 @@ export async function importedShown(page: Page, count: number): Promise<void> {
 	await expect
 		.poll(() =>
 			page.evaluate(() => {
-				const map = window.borderline!.map as unknown as {
-					loaded(): boolean;
-					queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
-				};
+				const map = window.borderline!.map;
 				if (!map.loaded()) return -1;
 				const clusters = new Map<unknown, number>();
 				for (const c of map.queryRenderedFeatures({ layers: ['imported-clusters'] }))
@@ -134,6 +137,28 @@ export async function importedShown(page: Page, count: number): Promise<void> {
 }
 
 /** Page coordinates (CSS px) of a longitude/latitude on the map. */
+/**
+ * Clicks the imported point at `lngLat` once the map draws it there: the status names an import
+ * when it is analysed, and its tiles come from a worker a moment later.
+ */
+export async function clickImported(page: Page, lngLat: [number, number]): Promise<void> {
+	await expect
+		.poll(() =>
+			page.evaluate((ll) => {
+				const map = window.borderline!.map;
+				const p = map.project(ll);
+				const box: [[number, number], [number, number]] = [
+					[p.x - 2, p.y - 2],
+					[p.x + 2, p.y + 2]
+				];
+				return map.queryRenderedFeatures(box, { layers: ['imported-circle'] }).length;
+			}, lngLat)
+		)
+		.toBeGreaterThan(0);
+	const p = await projectToPage(page, lngLat);
+	await page.mouse.click(p.x, p.y);
+}
+
 export async function projectToPage(page: Page, lngLat: [number, number]) {
 	const point = await page.evaluate((ll) => window.borderline!.map.project(ll), lngLat);
 	const box = (await page.locator('.maplibregl-canvas').boundingBox())!;

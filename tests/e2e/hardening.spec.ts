@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { expect, importedShown, iso, openMap, projectToPage, test } from './fixtures';
+import { clickImported, expect, iso, openMap, test } from './fixtures';
 
 const dataPanel = (page: Page) => page.getByRole('region', { name: 'Your data' });
 const fileInput = (page: Page) => page.getByLabel('Import a GeoJSON, CSV, KML or FlatGeobuf file');
@@ -73,8 +73,7 @@ test('files whose names collide keep their own points, through selection and exp
 
 	// Clicking each point selects that point, named with its own file and row.
 	for (const { file, name, at } of files) {
-		const p = await projectToPage(page, at);
-		await page.mouse.click(p.x, p.y);
+		await clickImported(page, at);
 		await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(name);
 		await expect(details(page).getByText(`${file}, row 2`, { exact: true })).toBeVisible();
 	}
@@ -100,8 +99,7 @@ test('a very long name is labelled and shown by its start, and exported whole', 
 	// At zoom 8 the label is drawn: MapLibre threw on every frame for names over 16,384 characters.
 	await expect(page.locator('[data-map-state]')).toHaveAttribute('data-map-state', 'idle');
 	for (let i = 0; i < 5; i++) await page.evaluate(() => window.borderline!.map.redraw());
-	const p = await projectToPage(page, IRAN_A);
-	await page.mouse.click(p.x, p.y);
+	await clickImported(page, IRAN_A);
 	const heading = details(page).getByRole('heading', { level: 2 });
 	await expect(heading).toHaveText(`${'N'.repeat(200)}… (19,800 more characters)`);
 	await expect(
@@ -118,9 +116,7 @@ test('a selection of an imported point is cleared when its file is removed', asy
 	await openMap(page);
 	await importCsv(page, 'sites.csv', `name,lat,lon\nAlpha,${IRAN_A[1]},${IRAN_A[0]}\n`);
 	await expect(dataPanel(page).getByRole('status')).toContainText('Imported 1 point');
-	await importedShown(page, 1);
-	const p = await projectToPage(page, IRAN_A);
-	await page.mouse.click(p.x, p.y);
+	await clickImported(page, IRAN_A);
 	await expect(details(page).getByRole('heading', { name: 'Alpha' })).toBeVisible();
 	await expect.poll(() => row(page, 'sel')).toMatch(/^imported:/);
 	await dataPanel(page).getByRole('button', { name: 'Remove sites.csv', exact: true }).click();
@@ -182,8 +178,7 @@ test('a Windows-1252 file is read as such, with a warning', async ({ page }) => 
 	await expect(dataPanel(page).getByRole('status')).toContainText(
 		'The file is not valid UTF-8; it was read as Windows-1252'
 	);
-	const p = await projectToPage(page, IRAN_A);
-	await page.mouse.click(p.x, p.y);
+	await clickImported(page, IRAN_A);
 	await expect(details(page).getByRole('heading', { name: 'café' })).toBeVisible();
 });
 

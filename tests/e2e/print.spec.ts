@@ -11,7 +11,7 @@ import { palette } from '../../src/lib/map/palette';
 import { type Rect } from '../../src/lib/print/layout';
 import { ALL_ELEMENTS, planSnapshot, type SnapshotRequest } from '../../src/lib/print/plan';
 import { readPngDpi, readPngText } from '../../src/lib/print/png-meta';
-import { expect, importedShown, openMap, projectToPage, test } from './fixtures';
+import { clickImported, expect, openMap, projectToPage, test } from './fixtures';
 
 const PANJGUR: [number, number] = [64.09459, 26.97186];
 /** The default pack's actor colours, as its scenario.json gives them. */
@@ -363,9 +363,7 @@ test('the default title names a selected imported point', async ({ page }) => {
 	await expect(page.getByRole('region', { name: 'Your data' }).getByRole('status')).toContainText(
 		'Imported 1 point'
 	);
-	await importedShown(page, 1);
-	const p = await projectToPage(page, [59.6, 27.5]);
-	await page.mouse.click(p.x, p.y);
+	await clickImported(page, [59.6, 27.5]);
 	await expect(page.getByRole('heading', { name: 'Camp Alpha' })).toBeVisible();
 	const dialog = await openDialog(page);
 	await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page, Route } from '@playwright/test';
 import { quoteUser } from '../../src/lib/format';
-import { expect, iso, openMap, projectToPage, test } from './fixtures';
+import { clickImported, expect, iso, openMap, test } from './fixtures';
 
 declare global {
 	interface Window {
@@ -135,8 +135,7 @@ test.describe('XSS corpus', () => {
 		] as const) {
 			for (const [k, p] of payloads.entries()) {
 				await test.step(`${file}, point ${k}`, async () => {
-					const point = await projectToPage(page, at(k, lon, lat));
-					await page.mouse.click(point.x, point.y);
+					await clickImported(page, at(k, lon, lat));
 					const details = page.getByRole('region', { name: p, exact: true });
 					await expect(details.getByRole('heading', { name: p, exact: true })).toBeVisible();
 					const origin = file === 'xss.geojson' ? 'feature' : 'row';
