@@ -7,6 +7,7 @@ import { chromiumArgs } from '../playwright.config';
 import { benchBuffers, type BenchRow } from './bench/buffers';
 import {
 	bench100k,
+	bench100kGpuPresented,
 	bench1M,
 	benchBytes,
 	benchLoad,
@@ -119,11 +120,8 @@ async function main() {
 	if (wanted('buffers'))
 		printTable('Buffer bands (Node, @turf/turf; median of 15 runs)', benchBuffers());
 
-	const launch = () =>
-		chromium.launch({
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: chromiumArgs
-		});
+	const launch = (args = chromiumArgs) =>
+		chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
 	// A served layer of a million synthetic points, in an app built with a pack of its own.
 	if (wanted('tiles')) {
 		const browser = await launch();
@@ -153,7 +151,19 @@ async function main() {
 			printTable('Bytes over the wire', await benchBytes(page, BASE));
 			await page.close();
 		}
-		if (wanted('100k')) printTable('Imported points', await bench100k(browser, server));
+		if (wanted('100k')) {
+			printTable('Imported points', await bench100k(browser, server));
+			// Where each frame is not read back on the main thread, as on a machine with a GPU.
+			const presented = await launch(chromiumArgs.filter((arg) => arg !== '--disable-gpu'));
+			try {
+				printTable(
+					'Imported points, frames presented by the GPU process (no --disable-gpu; WebGL on SwiftShader as above)',
+					await bench100kGpuPresented(presented, server)
+				);
+			} finally {
+				await presented.close();
+			}
+		}
 		if (wanted('1m'))
 			printTable('A million imported points (Chromium)', await bench1M(browser, BASE));
 		if (wanted('drag'))
