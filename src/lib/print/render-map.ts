@@ -1,6 +1,6 @@
 // Renders the live map's view again on a hidden off-screen map at print resolution, leaving the
 // live map untouched, and returns a copy of the pixels.
-import type { Map as MlMap, MapOptions } from 'maplibre-gl';
+import { Map as MlMap, type MapOptions } from 'maplibre-gl';
 import { featureTarget } from '$lib/map/catalogue';
 import { addStyleImages } from '$lib/map/style';
 import type { FeatureRef } from '$lib/state/selection';
@@ -79,8 +79,6 @@ export async function openPrintMap(
 ): Promise<PrintMap> {
 	const { liveMap, cssPx, pixelRatio, signal } = request;
 	signal.throwIfAborted();
-	const maplibre = await import('maplibre-gl');
-	signal.throwIfAborted();
 
 	const liveCanvas = liveMap.getCanvas();
 	const fittedZoom = fitZoom(
@@ -106,7 +104,7 @@ export async function openPrintMap(
 		// No label fade-in: the first complete frame is the final one.
 		fadeDuration: 0
 	};
-	const m = new maplibre.Map(options);
+	const m = new MlMap(options);
 	const close = () => {
 		m.remove();
 		container.remove();
