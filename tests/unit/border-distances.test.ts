@@ -1,5 +1,6 @@
 // Border distances, intervals, sides and cross-border pairs: golden values, and agreement with an
 // independent WGS84 computation (geographiclib) within 1%.
+import { circle } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { borderProximity, countryAt, distanceIntervalKm } from '../../src/lib/geo/border';
 import {
@@ -7,6 +8,7 @@ import {
 	eventDistances,
 	mappedLocation,
 	NEAREST_PLACE_MAX_KM,
+	withLineIndexes,
 	withPrimaryLine
 } from '../../src/lib/geo/distances';
 import { buildScenario } from '../../src/lib/geo/scenario';
@@ -145,6 +147,29 @@ describe.each(packSlugs)('distances under every border line of %s', (slug) => {
 			}
 		}
 	);
+
+	it("gives the same figures from the lines' indexes, over areas too", () => {
+		const indexed = withLineIndexes(scenario);
+		// Four events, each with an area of 24 steps: the plain measure scans every segment of the
+		// OpenStreetMap line for each vertex.
+		for (const event of mappedEvents(layers.events.features).slice(0, 4)) {
+			const point = mappedLocation(event);
+			const area = circle(point.point, 30, { steps: 24, units: 'kilometers' });
+			for (const location of [point, { ...point, basis: 'estimate' as const, area }]) {
+				const plain = eventDistances(location, scenario);
+				const fast = eventDistances(location, indexed);
+				expect(fast.byLine.map((l) => l.lineId)).toEqual(plain.byLine.map((l) => l.lineId));
+				for (const [i, l] of fast.byLine.entries()) {
+					const ref = plain.byLine[i]!;
+					expect(l.borderKm).toBeCloseTo(ref.borderKm, 6);
+					// Vertices measured to the nearest point found by the index (Turf's
+					// nearestPointOnLine) instead of Turf's pointToLineDistance: within a metre.
+					expect(Math.abs(l.borderIntervalKm[0] - ref.borderIntervalKm[0])).toBeLessThan(1e-3);
+					expect(Math.abs(l.borderIntervalKm[1] - ref.borderIntervalKm[1])).toBeLessThan(1e-3);
+				}
+			}
+		}
+	});
 });
 
 describe('choosing the line measured first', () => {

@@ -94,6 +94,19 @@ export type DistanceContext = {
 	borderIndex?: BorderIndex;
 };
 
+/**
+ * The context with each line's segment index built once, for measuring many places against it
+ * (the pack's events on every change of the time window, a file's imported points): the same
+ * figures as the plain context, from a few candidate segments instead of all of them.
+ */
+export function withLineIndexes<C extends DistanceContext>(ctx: C): C {
+	return {
+		...ctx,
+		borderIndex: new BorderIndex(ctx.border),
+		lineIndexes: (ctx.lines ?? []).slice(1).map((l) => new BorderIndex(l.line))
+	};
+}
+
 /** Beyond this distance from the first line, the other lines may be measured on a simplification. */
 export const FAR_FROM_LINE_KM = 200;
 
@@ -143,7 +156,7 @@ export function eventDistances(location: EventLocation, ctx: DistanceContext): E
 	const across = side === a ? b : side === b ? a : null;
 	const acrossTowns = across ? ctx.towns.filter((t) => t.properties.country === across) : [];
 	const borderIntervalKm = location.area
-		? areaBorderIntervalKm(location.area, ctx.border)
+		? areaBorderIntervalKm(location.area, ctx.border, ctx.borderIndex)
 		: distanceIntervalKm(distanceKm, location.radiusKm);
 	const lines = ctx.lines ?? [{ id: 'primary', label: 'border', line: ctx.border }];
 	const byLine = lines.map((l, i): LineDistance => {
@@ -168,7 +181,7 @@ export function eventDistances(location: EventLocation, ctx: DistanceContext): E
 			borderKm: km,
 			nearestBorderPoint: hit.nearest,
 			borderIntervalKm: location.area
-				? areaBorderIntervalKm(location.area, l.line)
+				? areaBorderIntervalKm(location.area, l.line, ctx.lineIndexes?.[i - 1])
 				: distanceIntervalKm(km, location.radiusKm)
 		};
 	});
@@ -194,9 +207,12 @@ export function eventDistances(location: EventLocation, ctx: DistanceContext): E
  */
 export function areaBorderIntervalKm(
 	area: Feature<Polygon | MultiPolygon>,
-	border: DistanceContext['border']
+	border: DistanceContext['border'],
+	index?: BorderIndex
 ): [number, number] {
-	const km = coordAll(area).map((v) => lineDistanceKm(v, border));
+	const km = coordAll(area).map((v) =>
+		index ? index.nearest(v).distanceKm : lineDistanceKm(v, border)
+	);
 	return [Math.min(...km), Math.max(...km)];
 }
 

@@ -2,7 +2,12 @@
 // file and measure every point like the events, reporting progress as it goes.
 import { bbox, coordAll, simplify } from '@turf/turf';
 import { BorderIndex } from './border';
-import { eventDistances, type DistanceContext, type EventDistances } from './distances';
+import {
+	eventDistances,
+	withLineIndexes,
+	type DistanceContext,
+	type EventDistances
+} from './distances';
 import { importBytes, type ImportedPoint, type SkippedItem } from './import';
 import { ImportError } from './import-common';
 import { CsvStream } from './import-stream';
@@ -101,11 +106,9 @@ export class ImportEngine {
 			if (request.type === 'init') {
 				const scenario = buildScenario(request.layers);
 				this.context = {
-					...scenario,
+					...withLineIndexes(scenario),
 					// Boxes let point-in-polygon skip most countries at once.
 					countries: scenario.countries.map((c) => ({ ...c, bbox: bbox(c) })),
-					borderIndex: new BorderIndex(scenario.border),
-					lineIndexes: scenario.lines.slice(1).map((l) => new BorderIndex(l.line)),
 					coarseLineIndexes: scenario.lines
 						.slice(1)
 						.map((l) => new BorderIndex(simplify(l.line, { tolerance: 0.01, highQuality: true })))

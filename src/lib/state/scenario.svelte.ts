@@ -6,6 +6,7 @@ import {
 	crossBorderPairs,
 	eventDistances,
 	mappedLocation,
+	withLineIndexes,
 	type EventDistances,
 	type EventLocation,
 	type EventPair
@@ -171,8 +172,10 @@ export class ScenarioView {
 		);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
 		this.locations = $derived(new Map(this.events.map((e) => locate(e, analysis, app))));
+		// The lines' indexes are built once per scenario, not on each change of the time window.
+		const measured = $derived(this.scenario && withLineIndexes(this.scenario));
 		this.distances = $derived.by(() => {
-			const scenario = this.scenario;
+			const scenario = measured;
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
 			if (!scenario) return new Map();
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on each change, never mutated
