@@ -589,13 +589,24 @@ const longestSinceArrival = (page: Page) =>
 		.filter((e) => e.startTime >= window.__t0)
 		.map((e) => Math.round(e.duration)))`);
 
+/** Bare MapLibre loading the 100k points (see points100k), medians of three runs. */
+async function bare100k(
+	browser: Browser,
+	base: string
+): Promise<{ ms: number; longestTaskMs: number }> {
+	const runs: { ms: number; longestTaskMs: number }[] = [];
+	for (let i = 0; i < 3; i++)
+		runs.push(await bareLoadPoints(browser, base, '/__bench/points-100k.geojson'));
+	return {
+		ms: median(runs.map((r) => r.ms)),
+		longestTaskMs: median(runs.map((r) => r.longestTaskMs))
+	};
+}
+
 export async function bench100k(browser: Browser, server: BenchServer): Promise<BenchRow[]> {
 	const base = server.base;
 	const csv = points100k(server);
-	const bareRuns: { ms: number; longestTaskMs: number }[] = [];
-	for (let i = 0; i < 3; i++)
-		bareRuns.push(await bareLoadPoints(browser, base, '/__bench/points-100k.geojson'));
-	const bare = bareRuns.map((r) => r.ms);
+	const bare = await bare100k(browser, base);
 
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
@@ -632,7 +643,7 @@ export async function bench100k(browser: Browser, server: BenchServer): Promise<
 		{
 			name: '100 000 points: import, analysis and drawing (ms, file in → map idle)',
 			medianMs: drawnMs,
-			baselineMs: median(bare),
+			baselineMs: bare.ms,
 			note: 'baseline: bare MapLibre loading the same points as a plain GeoJSON source'
 		},
 		{ name: '  of which reading and checking the CSV (worker)', medianMs: phase('read') },
@@ -649,7 +660,7 @@ export async function bench100k(browser: Browser, server: BenchServer): Promise<
 		{
 			name: '100 000 points: longest main-thread task during the import (ms)',
 			medianMs: longestMs,
-			baselineMs: median(bareRuns.map((r) => r.longestTaskMs)),
+			baselineMs: bare.longestTaskMs,
 			note: "from the file's arrival; baseline: bare MapLibre loading the same points; 0 = no task over 50 ms"
 		},
 		{
@@ -697,9 +708,7 @@ export async function bench100kGpuPresented(
 	server: BenchServer
 ): Promise<BenchRow[]> {
 	const csv = points100k(server);
-	const bareRuns: { ms: number; longestTaskMs: number }[] = [];
-	for (let i = 0; i < 3; i++)
-		bareRuns.push(await bareLoadPoints(browser, server.base, '/__bench/points-100k.geojson'));
+	const bare = await bare100k(browser, server.base);
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await openSettledApp(page, server.base);
@@ -714,13 +723,13 @@ export async function bench100kGpuPresented(
 		{
 			name: '100 000 points: import, analysis and drawing (ms, file in → map idle)',
 			medianMs: drawnMs,
-			baselineMs: median(bareRuns.map((r) => r.ms)),
+			baselineMs: bare.ms,
 			note: 'baseline: bare MapLibre loading the same points, in this browser'
 		},
 		{
 			name: '100 000 points: longest main-thread task, import and pan (ms)',
 			medianMs: longestMs,
-			baselineMs: median(bareRuns.map((r) => r.longestTaskMs)),
+			baselineMs: bare.longestTaskMs,
 			note: "from the file's arrival through 90 pan frames; baseline: bare MapLibre loading them; 0 = none over 50 ms"
 		},
 		{
